@@ -1,0 +1,1 @@
+"""Buoy's build code: plain functions that tasks.py wires to invoke verbs."""

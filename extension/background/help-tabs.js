@@ -1,0 +1,38 @@
+// Opens help sites for the panel, as the extension (so the chat page can neither see nor stop it),
+// and remembers only the ids of those tabs, in memory-only session storage, so quick exit can close
+// them. No URL, time or count is kept; ids go as soon as the tab closes.
+import { help } from "../lib/data.js";
+
+const KEY = "helpTabs";
+
+export function helpUrl(serviceId, contactIndex) {
+  const service = help.services[serviceId];
+  if (!service) return null;
+  if (contactIndex === undefined || contactIndex === null) return service.url;
+  const contact = service.contacts?.[contactIndex];
+  return contact?.url ?? null;
+}
+
+async function ids() {
+  return (await chrome.storage.session.get(KEY))[KEY] ?? [];
+}
+
+export async function openHelp(serviceId, contactIndex, openerTab) {
+  const url = helpUrl(serviceId, contactIndex);
+  if (!url) throw new Error(`no help link for ${serviceId}#${contactIndex}`);
+  const where = openerTab ? { openerTabId: openerTab.id, index: openerTab.index + 1, windowId: openerTab.windowId } : {};
+  const tab = await chrome.tabs.create({ url, active: true, ...where });
+  await chrome.storage.session.set({ [KEY]: [...(await ids()), tab.id] });
+  return tab.id;
+}
+
+export async function closeHelpTabs() {
+  const open = await ids();
+  await chrome.storage.session.remove(KEY);
+  await Promise.all(open.map((id) => chrome.tabs.remove(id).catch(() => {})));
+}
+
+chrome.tabs.onRemoved.addListener(async (tabId) => {
+  const open = await ids();
+  if (open.includes(tabId)) await chrome.storage.session.set({ [KEY]: open.filter((id) => id !== tabId) });
+});

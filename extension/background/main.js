@@ -1,0 +1,17 @@
+// Buoy's background: keeps the button on the enabled sites, mirrors its look for the content
+// script, and answers the panel. Each job is its own module.
+import "./messages.js";
+import { syncButtonScripts } from "./button-scripts.js";
+import { loadSettings, onSettingsChanged } from "../lib/settings-store.js";
+
+async function apply() {
+  const { settings } = await loadSettings();
+  await chrome.storage.local.set({ appearance: { corner: settings.corner, size: settings.size } });
+  await syncButtonScripts(settings);
+}
+
+chrome.runtime.onInstalled.addListener(apply);
+chrome.runtime.onStartup.addListener(apply);
+chrome.permissions.onAdded.addListener(apply);
+chrome.permissions.onRemoved.addListener(apply);
+onSettingsChanged(apply);

@@ -1,0 +1,249 @@
+// Buoy's "Get help" button: the only code that runs on every listed page, so it stays small.
+//
+//   window (capture, added at document_start before any page script)
+//     └─ presses at the button's place and keys on it are ours: the page never sees them
+//   <buoy-help> (inline !important styles) ─ closed shadow root
+//     ├─ <button popover>  top layer: above any z-index, immune to page CSS
+//     └─ <div popover>     the panel: an extension-page <iframe>, made only when opened
+//
+// If the page removes the host, it comes back at once; if it keeps removing it, the host moves into
+// a closed shadow root on <body>, where the page's own DOM walks can't see it.
+(() => {
+  if (globalThis.buoyButton) return;
+  const api = globalThis.browser ?? globalThis.chrome;
+  const SIZES = { normal: 56, large: 80 };
+  const GAP = 16;
+  const PRESS_EVENTS = ["pointerdown", "pointerup", "mousedown", "mouseup", "click", "dblclick",
+    "auxclick", "contextmenu", "touchstart", "touchend"];
+  let look = { corner: "bottom-right", size: "normal" };
+  let frame = null; // the panel's iframe, while open
+  let wanted = false; // mounted once the page has a <body>; from then on it must stay
+  let removals = [];
+  let sanctuary = null;
+
+  const host = document.createElement("buoy-help");
+  const HOST_STYLE = "all:initial!important;display:block!important;position:fixed!important;" +
+    "width:0!important;height:0!important;margin:0!important;padding:0!important;border:0!important;" +
+    "visibility:visible!important;opacity:1!important;transform:none!important;contain:layout!important";
+  host.setAttribute("style", HOST_STYLE);
+  const root = host.attachShadow({ mode: "closed" });
+
+  const CSS = `
+    :host { all: initial; }
+    .buoy-button, .buoy-panel { position: fixed; inset: auto; margin: 0; box-sizing: border-box;
+      overflow: hidden; visibility: visible; opacity: 1; transform: none; filter: none; }
+    .buoy-button { display: flex; flex-direction: column; align-items: center; justify-content: center;
+      width: calc(var(--size) * 1px); height: calc(var(--size) * 1px); padding: 0; border: 3px solid #fff; border-radius: 50%;
+      background: #1d4ed8; color: #fff; cursor: pointer; box-shadow: 0 2px 10px rgb(0 0 0 / 0.35);
+      font: 700 calc(var(--size) * 0.23px) / 1.05 system-ui, "Segoe UI", Roboto, sans-serif;
+      letter-spacing: 0; text-align: center; text-transform: none; pointer-events: auto; }
+    .buoy-button:hover { background: #1e40af; }
+    .buoy-button:focus-visible { outline: 4px solid #facc15; outline-offset: 2px; }
+    .buoy-panel { width: min(380px, calc(100vw - 16px)); height: min(600px, calc(100vh - var(--size) * 1px - 48px));
+      padding: 0; border: 0; border-radius: 16px; background: #fff; box-shadow: 0 8px 30px rgb(0 0 0 / 0.4); }
+    .buoy-panel iframe { display: block; width: 100%; height: 100%; border: 0; }
+  `;
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    root.append(Object.assign(document.createElement("style"), { textContent: CSS }));
+  }
+
+  const button = document.createElement("button");
+  button.className = "buoy-button";
+  button.setAttribute("popover", "manual");
+  button.type = "button";
+  const label = api.i18n.getMessage("buttonLabel") || "Get help";
+  const [first, ...rest] = label.split(" ");
+  button.append(first, document.createElement("br"), rest.join(" "));
+  button.setAttribute("aria-label", label);
+  button.setAttribute("aria-haspopup", "dialog");
+  button.setAttribute("aria-expanded", "false");
+
+  const panel = document.createElement("div");
+  panel.className = "buoy-panel";
+  panel.setAttribute("popover", "manual");
+  panel.setAttribute("role", "dialog");
+  panel.setAttribute("aria-label", api.i18n.getMessage("panelTitle") || "Help");
+  root.append(button, panel);
+
+  function place() {
+    const size = SIZES[look.size] ?? SIZES.normal;
+    const [vertical, horizontal] = look.corner.split("-");
+    button.style.setProperty("--size", String(size));
+    panel.style.setProperty("--size", String(size));
+    for (const el of [button, panel]) {
+      for (const side of ["top", "bottom", "left", "right"]) el.style[side] = "auto";
+      el.style[horizontal] = `${GAP}px`;
+    }
+    button.style[vertical] = `${GAP}px`;
+    panel.style[vertical] = `${GAP + size + 12}px`;
+  }
+
+  function show(el) {
+    try {
+      if (el.matches(":popover-open")) el.hidePopover();
+      el.showPopover();
+    } catch {
+      // not connected yet: mount() shows it again
+    }
+  }
+
+  // Something else entered the top layer (a modal, a popover, fullscreen): go back above it.
+  function raise() {
+    if (!host.isConnected) return;
+    if (frame) show(panel);
+    show(button);
+  }
+
+  function mount() {
+    wanted = true;
+    if (host.isConnected) return;
+    (sanctuary ?? document.documentElement ?? document).append(host);
+    host.setAttribute("style", HOST_STYLE);
+    raise();
+  }
+
+  // A body shadow root with a <slot> renders the page exactly as before, but hides our host from
+  // the page's tree walks and MutationObservers. Used only against pages that keep removing it.
+  function takeSanctuary() {
+    try {
+      const shadow = document.body.attachShadow({ mode: "closed" });
+      shadow.append(document.createElement("slot"));
+      sanctuary = shadow;
+    } catch {
+      sanctuary = null; // the body already has a shadow root: keep coming back instead
+    }
+  }
+
+  function onMutation() {
+    if (!wanted) return;
+    if (host.isConnected) {
+      if (host.getAttribute("style") !== HOST_STYLE) host.setAttribute("style", HOST_STYLE);
+      return;
+    }
+    const now = performance.now();
+    removals = [...removals.filter((t) => now - t < 2000), now];
+    if (removals.length >= 3 && !sanctuary && document.body) takeSanctuary();
+    if (removals.length > 6) requestAnimationFrame(mount); // a fight: at most once a frame
+    else mount();
+  }
+  const guard = new MutationObserver(onMutation);
+  function watch() {
+    guard.disconnect();
+    guard.observe(document, { childList: true });
+    if (document.documentElement) guard.observe(document.documentElement, { childList: true });
+    if (document.body) guard.observe(document.body, { childList: true });
+    guard.observe(host, { attributes: true, attributeFilter: ["style", "hidden", "popover", "inert"] });
+  }
+  const rewatch = () => {
+    watch();
+    if (document.body) mount();
+  };
+
+  function rectOf(el) {
+    return el.matches(":popover-open") ? el.getBoundingClientRect() : null;
+  }
+  function inside(r, e) {
+    const p = e.changedTouches?.[0] ?? e;
+    return Boolean(r) && p.clientX >= r.left && p.clientX <= r.right && p.clientY >= r.top && p.clientY <= r.bottom;
+  }
+
+  function openPanel() {
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+    if (!frame) {
+      frame = document.createElement("iframe");
+      frame.title = api.i18n.getMessage("panelTitle") || "Help";
+      frame.setAttribute("allow", "clipboard-write");
+      let loads = 0;
+      // The page can navigate a frame it didn't make; a second load means it tried: close.
+      frame.addEventListener("load", () => { if (++loads > 1) closePanel(false); });
+      frame.src = api.runtime.getURL("panel/panel.html?in=page");
+      panel.replaceChildren(frame);
+    }
+    show(panel);
+    show(button);
+    button.setAttribute("aria-expanded", "true");
+    frame.focus();
+  }
+
+  function closePanel(refocus = true) {
+    if (!frame) return;
+    frame = null;
+    panel.replaceChildren();
+    if (panel.matches(":popover-open")) panel.hidePopover();
+    button.setAttribute("aria-expanded", "false");
+    if (refocus) button.focus();
+  }
+  const toggle = () => (frame ? closePanel() : openPanel());
+
+  // Presses on the button are handled here, first, and never reach the page: it can't swallow
+  // them, fake them, or learn that help was asked for. Also catches presses where the button is
+  // drawn but inert (under a page's modal dialog or fullscreen).
+  function onPress(e) {
+    if (inside(rectOf(button), e)) {
+      e.stopImmediatePropagation();
+      if (e.type === "mousedown" || e.type === "click") e.preventDefault();
+      if (e.type === "click") toggle();
+    } else if (frame && e.type === "pointerdown" && !inside(rectOf(panel), e)) {
+      closePanel(false);
+    }
+  }
+
+  function onKey(e) {
+    const ours = root.activeElement === button;
+    if (ours && (e.key === "Enter" || e.key === " ")) {
+      e.stopImmediatePropagation();
+      e.preventDefault();
+      if (e.type === "keydown" && !e.repeat) toggle();
+    } else if (frame && e.key === "Escape" && e.type === "keydown") {
+      e.stopImmediatePropagation();
+      closePanel();
+    } else if (ours) {
+      e.stopImmediatePropagation(); // the page doesn't hear keys typed on our button
+    }
+  }
+
+  function onMessage(message) {
+    if (message?.type === "panel:close") closePanel();
+    if (message?.type === "button:remove") teardown();
+  }
+
+  function onStorage(changes, area) {
+    if (area === "local" && changes.appearance?.newValue) {
+      look = { ...look, ...changes.appearance.newValue };
+      place();
+    }
+  }
+
+  const listeners = [
+    ...PRESS_EVENTS.map((type) => [type, onPress]),
+    ["keydown", onKey], ["keyup", onKey], ["keypress", onKey],
+    ["toggle", (e) => { if (e.target !== host && e.newState === "open") queueMicrotask(raise); }],
+    ["fullscreenchange", () => queueMicrotask(raise)],
+  ];
+  for (const [type, fn] of listeners) window.addEventListener(type, fn, true);
+  api.runtime.onMessage.addListener(onMessage);
+  api.storage.onChanged.addListener(onStorage);
+
+  function teardown() {
+    for (const [type, fn] of listeners) window.removeEventListener(type, fn, true);
+    api.runtime.onMessage.removeListener(onMessage);
+    api.storage.onChanged.removeListener(onStorage);
+    guard.disconnect();
+    document.removeEventListener("readystatechange", rewatch);
+    closePanel(false);
+    host.remove();
+    globalThis.buoyButton = null;
+  }
+
+  place();
+  document.addEventListener("readystatechange", rewatch);
+  rewatch();
+  api.storage.local.get("appearance").then(({ appearance }) => {
+    if (appearance) onStorage({ appearance: { newValue: appearance } }, "local");
+  }, () => {});
+  globalThis.buoyButton = { teardown };
+})();

@@ -1,0 +1,59 @@
+// Where settings live: the parent's in storage.sync (storage.local if sync is unavailable), a
+// school's in storage.managed. Broken values never reach the button: they are dropped with a warning.
+import { combine, migrate, SCHEMA, validFields } from "./settings.js";
+import { countryCodes, siteIds } from "./data.js";
+
+const KEY = "settings";
+export const POLICY_KEYS = ["country", "extraSites", "disabledSites", "size", "corner", "nudges", "locked"];
+
+async function area() {
+  try {
+    await chrome.storage.sync.get(KEY);
+    return chrome.storage.sync;
+  } catch {
+    return chrome.storage.local;
+  }
+}
+
+async function readManaged() {
+  try {
+    return (await chrome.storage.managed.get()) ?? {};
+  } catch {
+    return {}; // no policy (Firefox throws when none is installed)
+  }
+}
+
+const context = () => ({ countries: countryCodes(), siteIds: siteIds() });
+
+export async function loadSettings() {
+  const [stored, managed] = await Promise.all([area().then((a) => a.get(KEY)), readManaged()]);
+  const own = validFields(migrate(stored[KEY]), context());
+  const policyRaw = Object.fromEntries(Object.entries(managed).filter(([k]) => POLICY_KEYS.includes(k)));
+  const policy = validFields(policyRaw, context());
+  const locked = managed.locked === true;
+  if (managed.locked !== undefined && typeof managed.locked !== "boolean") {
+    policy.warnings.push({ key: "locked", value: managed.locked });
+  }
+  for (const w of own.warnings) console.warn("Buoy: ignored a stored setting", w.key, w.value);
+  for (const w of policy.warnings) console.warn("Buoy: ignored a policy value", w.key, w.value);
+  return {
+    settings: combine(own.values, policy.values),
+    managed: { keys: Object.keys(policy.values), locked, warnings: policy.warnings },
+    warnings: own.warnings,
+  };
+}
+
+// Saves only valid fields; returns the warnings for those refused, so the page can say why.
+export async function saveSettings(patch) {
+  const target = await area();
+  const current = migrate((await target.get(KEY))[KEY]);
+  const { values, warnings } = validFields(patch, context());
+  await target.set({ [KEY]: { ...current, ...values, schema: SCHEMA } });
+  return warnings;
+}
+
+export function onSettingsChanged(callback) {
+  chrome.storage.onChanged.addListener((changes, areaName) => {
+    if (areaName === "managed" || KEY in changes) callback();
+  });
+}

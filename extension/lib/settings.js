@@ -1,0 +1,92 @@
+// The settings a parent (or a school's policy) chooses, their defaults, and how untrusted values
+// (old versions, sync from another device, a policy) become safe ones. Pure: no storage here.
+
+export const SCHEMA = 1;
+
+export const CORNERS = ["bottom-right", "bottom-left", "top-right", "top-left"];
+export const SIZES = ["normal", "large"];
+export const CATEGORIES = ["chat", "game", "social", "video"];
+
+export const DEFAULTS = Object.freeze({
+  schema: SCHEMA,
+  country: "auto",
+  categories: Object.freeze({ chat: true, game: true, social: true, video: true }),
+  disabledSites: Object.freeze([]),
+  extraSites: Object.freeze([]),
+  corner: "bottom-right",
+  size: "normal",
+  nudges: true,
+  quickExitUrl: "https://www.google.com/search?q=weather",
+  cleanHistory: false,
+});
+
+// A host a parent may add: letters, digits, hyphens and dots, at least one dot, no scheme or path.
+const HOST = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+export function parseSite(input) {
+  const text = String(input ?? "").trim().toLowerCase()
+    .replace(/^https?:\/\//, "").replace(/^\*\./, "").replace(/\/.*$/, "");
+  return HOST.test(text) ? text : null;
+}
+
+function isHttpsUrl(value) {
+  try {
+    return new URL(value).protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+// Each field: a test of the value, and a fixer for values that can be made safe.
+const FIELDS = {
+  country: (v, ctx) => v === "auto" || (typeof v === "string" && ctx.countries.includes(v)),
+  categories: (v) => v && typeof v === "object" && Object.entries(v)
+    .every(([k, on]) => CATEGORIES.includes(k) && typeof on === "boolean"),
+  disabledSites: (v, ctx) => Array.isArray(v) && v.every((id) => ctx.siteIds.includes(id)),
+  extraSites: (v) => Array.isArray(v) && v.length <= 50 && v.every((s) => parseSite(s) === s),
+  corner: (v) => CORNERS.includes(v),
+  size: (v) => SIZES.includes(v),
+  nudges: (v) => typeof v === "boolean",
+  quickExitUrl: (v) => isHttpsUrl(v),
+  cleanHistory: (v) => typeof v === "boolean",
+};
+
+/**
+ * The fields of `raw` that are valid, and a warning for each that is not (it is dropped).
+ * `ctx` lists what the data knows: { countries: ["GB", ...], siteIds: ["discord", ...] }.
+ */
+export function validFields(raw, ctx) {
+  const values = {};
+  const warnings = [];
+  const source = raw && typeof raw === "object" && !Array.isArray(raw) ? raw : {};
+  for (const [key, valid] of Object.entries(FIELDS)) {
+    if (!(key in source)) continue;
+    if (valid(source[key], ctx)) values[key] = source[key];
+    else warnings.push({ key, value: source[key] });
+  }
+  return { values, warnings };
+}
+
+// Defaults, then each layer's valid fields in order (the parent's, then the school's policy).
+export function combine(...layers) {
+  const settings = { ...DEFAULTS, categories: { ...DEFAULTS.categories } };
+  for (const values of layers) {
+    for (const [key, value] of Object.entries(values)) {
+      settings[key] = key === "categories" ? { ...settings.categories, ...value } : value;
+    }
+  }
+  return settings;
+}
+
+// Steps that take stored settings from one schema version to the next: MIGRATIONS[n] turns
+// version n+1 into n+2 (version 1 is the first shipped). Never edit a step once released.
+const MIGRATIONS = [];
+
+export function migrate(stored) {
+  if (!stored || typeof stored !== "object") return {};
+  let version = Number.isInteger(stored.schema) ? stored.schema : 1;
+  if (version > SCHEMA) return stored; // from a newer Buoy (sync): sanitize keeps what it can read
+  let value = stored;
+  for (; version < SCHEMA; version += 1) value = MIGRATIONS[version - 1](value);
+  return { ...value, schema: SCHEMA };
+}

@@ -1,0 +1,47 @@
+// A service as a card: what it is for, in a child's words, and one big button per way to reach it.
+import { h } from "../lib/dom.js";
+import { pick, t } from "../lib/i18n.js";
+
+const dialable = (number) => number.replace(/[\s-]/g, "");
+
+// Links are opened by the extension (background), by service id: the panel never holds a URL
+// the page could have put there.
+export function openHelp(service, contact) {
+  return chrome.runtime.sendMessage({ type: "help:open", service, contact });
+}
+
+function helpButton(text, serviceId, contactIndex, secondary = false) {
+  return h("button", {
+    type: "button",
+    class: secondary ? "action secondary" : "action",
+    dataset: { service: serviceId, ...(contactIndex !== undefined && { contact: String(contactIndex) }) },
+    onclick: () => openHelp(serviceId, contactIndex),
+  }, text);
+}
+
+function contactAction(contact, index, serviceId) {
+  switch (contact.type) {
+    case "phone":
+      return h("a", { class: "action", href: `tel:${dialable(contact.number)}` }, t("callNumber", contact.display ?? contact.number));
+    case "text":
+      return h("a", { class: "action", href: `sms:${dialable(contact.number)}` },
+        contact.message ? t("textMessageTo", contact.message, contact.number) : t("textNumber", contact.number));
+    case "chat":
+      return helpButton(t("chatOnline"), serviceId, index);
+    case "email":
+      return helpButton(t("emailThem"), serviceId, index);
+    default:
+      return contact.url ? helpButton(t("openWebsite"), serviceId, index) : null;
+  }
+}
+
+const WEBSITE_LABEL = { helpline: "openWebsite", report: "reportNow", removal: "takeItDown", directory: "findHelpline" };
+
+export function serviceCard(id, service) {
+  return h("section", { class: "card", dataset: { serviceId: id } },
+    h("h2", {}, pick(service.name)),
+    h("p", {}, pick(service.description)),
+    h("div", { class: "actions" },
+      (service.contacts ?? []).map((contact, i) => contactAction(contact, i, id)),
+      helpButton(t(WEBSITE_LABEL[service.kind] ?? "openWebsite"), id, undefined, Boolean(service.contacts?.length))));
+}

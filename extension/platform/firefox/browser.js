@@ -1,0 +1,3 @@
+// Firefox glue: where a person changes the extension's keyboard shortcut.
+export const flavor = "firefox";
+export const shortcutsPage = "about:addons";

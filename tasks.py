@@ -1,0 +1,42 @@
+"""Buoy's tasks: thin verbs over plain functions in build/. `invoke --list` shows them."""
+
+from pathlib import Path
+
+from invoke import Collection, task
+
+ROOT = Path(__file__).parent
+
+
+@task
+def build(c):
+    """Validate the data, then write dist/chromium/, dist/firefox/ and the store zips."""
+    from build.package import build_all
+
+    for path in build_all(ROOT):
+        print(path.relative_to(ROOT))
+
+
+@task
+def icons(c):
+    """Redraw extension/icons/ from build/icons.py."""
+    from build.icons import write_icons
+
+    write_icons(ROOT / "extension" / "icons")
+
+
+@task(build)
+def lint(c):
+    """ruff on the Python, Mozilla's addons-linter on the Firefox build."""
+    c.run("ruff check build tests tasks.py")
+    c.run("npx --no-install addons-linter --self-hosted dist/firefox")
+
+
+@task(build)
+def test(c, k="", browser=""):
+    """Build, then run every test (-k to select; --browser chromium|firefox for one browser's e2e)."""
+    marker = f" -m {browser}" if browser else ""
+    selection = f" -k {k!r}" if k else ""
+    c.run(f"python -m pytest -q{marker}{selection}", pty=False)
+
+
+ns = Collection(build, icons, lint, test)
