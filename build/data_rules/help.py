@@ -1,0 +1,155 @@
+"""Rules for extension/data/help.json that a JSON Schema cannot say.
+
+`check(data, everything) -> list[str]`: each message names the field, e.g.
+`services/ceop/url: host www.ceop.police.uk.evil.com is not on the service's official domains`.
+Runs after the schema has passed (build/validate.py), so the shape can be trusted here.
+"""
+
+import datetime
+import unicodedata
+from urllib.parse import urlsplit
+
+# Official, non-service pages that may be cited as `source` (government and statutory bodies, and the
+# parent organisations of listed services). A source must be on one of these or on any service's domains.
+OFFICIAL_SOURCES = (
+    "nspcc.org.uk",            # NSPCC, runs Childline (UK)
+    "ceopeducation.co.uk",     # NCA-CEOP education site (UK)
+    "hse.ie",                  # Health Service Executive (Ireland): 112/999
+    "112.ie",                  # Irish emergency call answering service
+    "protectkidsonline.ca",    # Canadian Centre for Child Protection, runs Cybertip.ca
+    "health.govt.nz",          # NZ Ministry of Health: 1737
+    "govt.nz",                 # NZ government
+    "gov.au",                  # Australian government
+    "gov.uk",                  # UK government
+    "gc.ca",                   # Government of Canada
+    "europa.eu",               # European Union: 112
+)
+
+# Letters a look-alike host may use in place of Latin ones are caught by requiring plain ASCII;
+# these are swaps that stay ASCII ("chiIdline" with a capital i, "rn" for "m") and survive lowercasing.
+SITUATIONS = ("wants-pictures", "picture-shared", "scared", "saw-something", "talk")
+
+
+def _on(host: str, domain: str) -> bool:
+    return host == domain or host.endswith("." + domain)
+
+
+def _host_problem(url: str) -> tuple[str | None, str | None]:
+    """Return (host, problem) for a URL's host, problem None if it is a plain, honest host."""
+    parts = urlsplit(url)
+    raw = parts.netloc
+    if "@" in raw:
+        return raw, f"host {raw} carries credentials (user@host), a classic disguise"
+    if ":" in raw:
+        return raw, f"host {raw} names a port; official pages use the default https port"
+    if not raw.isascii():
+        return raw, f"host {raw} has non-ASCII letters (possible look-alike)"
+    if raw != raw.lower():
+        return raw, f"host {raw} has capital letters (possible look-alike such as a capital I for l)"
+    if any(label.startswith("xn--") for label in raw.split(".")):
+        return raw, f"host {raw} is punycode (xn--), possible look-alike"
+    if unicodedata.normalize("NFKC", raw) != raw or raw.endswith("."):
+        return raw, f"host {raw} is not in plain form"
+    return raw, None
+
+
+def _check_url(field: str, url: str, domains: list[str], found: list[str], allow=()) -> None:
+    host, problem = _host_problem(url)
+    if problem:
+        found.append(f"{field}: {problem}")
+        return
+    if any(_on(host, d) for d in domains) or any(_on(host, d) for d in allow):
+        return
+    what = "the service's official domains" if not allow else "an official domain of any service or OFFICIAL_SOURCES"
+    found.append(f"{field}: host {host} is not on {what} ({', '.join(domains) or 'none'})")
+
+
+def _check_date(field: str, value: str, today: datetime.date, found: list[str]) -> None:
+    try:
+        day = datetime.date.fromisoformat(value)
+    except ValueError:
+        found.append(f"{field}: {value!r} is not a date (YYYY-MM-DD)")
+        return
+    if day > today:
+        found.append(f"{field}: {value} is in the future (today is {today.isoformat()})")
+
+
+def check(data: dict, everything: dict, today: datetime.date | None = None) -> list[str]:
+    today = today or datetime.date.today()
+    found: list[str] = []
+    services = data["services"]
+    countries = data["countries"]
+    every_domain = sorted({d for s in services.values() for d in s["domains"]})
+    source_allow = tuple(every_domain) + OFFICIAL_SOURCES
+
+    # Services: every URL on the service's own domains; sources on any official domain.
+    for sid, service in services.items():
+        base = f"services/{sid}"
+        for d_i, domain in enumerate(service["domains"]):
+            if domain.startswith("xn--") or ".xn--" in domain:
+                found.append(f"{base}/domains/{d_i}: {domain} is punycode (xn--), possible look-alike")
+        _check_url(f"{base}/url", service["url"], service["domains"], found)
+        for locale, url in service.get("url_by_locale", {}).items():
+            _check_url(f"{base}/url_by_locale/{locale}", url, service["domains"], found)
+        _check_url(f"{base}/source", service["source"], service["domains"], found, allow=source_allow)
+        _check_date(f"{base}/checked", service["checked"], today, found)
+        for c_i, contact in enumerate(service.get("contacts", [])):
+            cbase = f"{base}/contacts/{c_i}"
+            if "url" in contact:
+                _check_url(f"{cbase}/url", contact["url"], service["domains"], found)
+            if "address" in contact:
+                _check_url(f"{cbase}/address", "https://" + contact["address"].split("@", 1)[1],
+                           service["domains"], found)
+            if "source" in contact:
+                _check_url(f"{cbase}/source", contact["source"], service["domains"], found, allow=source_allow)
+                _check_date(f"{cbase}/checked", contact["checked"], today, found)
+            for w_i, slot in enumerate(contact.get("hours", {}).get("weekly", [])):
+                if slot["from"] >= slot["to"]:
+                    found.append(f"{cbase}/hours/weekly/{w_i}: opens at {slot['from']} but closes at {slot['to']}")
+        if "en" not in service["description"] or len(service["description"]["en"]) > 120:
+            found.append(f"{base}/description/en: keep it to one short sentence (120 characters at most)")
+
+    # Countries: existing services only, a helpline, an emergency number, every situation served.
+    used = set()
+    zone_owner: dict[str, str] = {}
+    for code, country in countries.items():
+        base = f"countries/{code}"
+        for s_i, sid in enumerate(country["services"]):
+            if sid not in services:
+                found.append(f"{base}/services/{s_i}: unknown service id {sid!r}")
+            used.add(sid)
+        listed = [services[s] for s in country["services"] if s in services]
+        if not any(s["kind"] in ("helpline", "directory") for s in listed):
+            found.append(f"{base}/services: no helpline (a service of kind helpline, or a directory for INT)")
+        if code != "INT" and not any(s["kind"] == "helpline" for s in listed):
+            found.append(f"{base}/services: no helpline (kind helpline) for this country")
+        if "emergency" in country:
+            emergency = country["emergency"]
+            _check_url(f"{base}/emergency/source", emergency["source"], [], found, allow=source_allow)
+            _check_date(f"{base}/emergency/checked", emergency["checked"], today, found)
+        elif code != "INT" or not data.get("emergency_regions"):
+            found.append(f"{base}/emergency: missing emergency number")
+        served = {sit for s in listed for sit in s["situations"]}
+        for sit in SITUATIONS:
+            if sit not in served:
+                found.append(f"{base}/services: situation {sit!r} is served by none of this country's services")
+        for z_i, zone in enumerate(country["time_zones"]):
+            if zone in zone_owner:
+                found.append(f"{base}/time_zones/{z_i}: {zone} already belongs to {zone_owner[zone]}")
+            zone_owner[zone] = code
+        if code == "INT" and country["time_zones"]:
+            found.append(f"{base}/time_zones: INT is the fallback and must claim no time zone")
+
+    for sid in services:
+        if sid not in used:
+            found.append(f"services/{sid}: not used by any country")
+
+    for key in ("default_country", "fallback_country"):
+        if data[key] not in countries:
+            found.append(f"{key}: {data[key]!r} is not a country in countries")
+
+    for r_i, region in enumerate(data.get("emergency_regions", [])):
+        base = f"emergency_regions/{r_i}"
+        _check_url(f"{base}/source", region["source"], [], found, allow=source_allow)
+        _check_date(f"{base}/checked", region["checked"], today, found)
+    return found
