@@ -1,0 +1,63 @@
+// Decides whether a chat line makes one of the risky moves in extension/data/nudges.json
+// (issue 11). Rules are filed under anchor words, as uBlock Origin files filters under tokens,
+// so most lines are dismissed after one tokenisation and a few Map lookups; only the moves whose
+// anchors appear run their one combined RegExp. Pure functions: content script and Node alike.
+import { normalise } from './normalise.js';
+
+// Expands {NAME} to the language's terms.NAME (a shared alternation, written once).
+function expand(source, terms) {
+    return source.replace(/\{([A-Z_]+)\}/g, (whole, name) => {
+        if (!(name in terms)) throw new Error(`unknown term ${whole} in pattern ${source}`);
+        return terms[name];
+    });
+}
+
+// Words the normaliser should recognise when splitting "s n a p" or collapsing "piccc".
+function vocabulary(rules) {
+    const words = new Set(Object.keys(rules.spelling ?? {}));
+    for (const value of Object.values(rules.spelling ?? {})) for (const w of value.split(' ')) words.add(w);
+    const sources = [...Object.values(rules.terms ?? {}), ...rules.moves.flatMap(m => m.patterns)];
+    for (const source of sources) for (const w of source.match(/[a-z]{2,}/g) ?? []) words.add(w);
+    for (const move of rules.moves) for (const a of move.anchors) words.add(a);
+    return words;
+}
+
+/**
+ * @param {{terms?: object, spelling?: object, moves: {id: string, anchors: string[], patterns: string[]}[]}} rules
+ *   one language from nudges.json, e.g. data.languages.en
+ * @returns {{match(text: string): string|null, words: Set<string>}}
+ */
+export function compile(rules) {
+    const terms = rules.terms ?? {};
+    const spelling = new Map(Object.entries(rules.spelling ?? {}));
+    const words = vocabulary(rules);
+    const moves = rules.moves.map(move => ({
+        id: move.id,
+        // One RegExp per move: the engine walks the text once for all its patterns.
+        re: new RegExp(move.patterns.map(p => `(?:${expand(p, terms)})`).join('|')),
+    }));
+    const byAnchor = new Map();                    // anchor word -> bitmask of move indexes
+    rules.moves.forEach((move, i) => {
+        for (const anchor of move.anchors) byAnchor.set(anchor, (byAnchor.get(anchor) ?? 0) | (1 << i));
+    });
+
+    function match(text) {
+        const tokens = normalise(text, { words }).split(' ');
+        let candidates = 0;
+        const out = [];
+        for (const token of tokens) {
+            const respelt = spelling.get(token) ?? token;
+            out.push(respelt);
+            if (respelt === token) candidates |= byAnchor.get(token) ?? 0;
+            else for (const w of respelt.split(' ')) candidates |= byAnchor.get(w) ?? 0;
+        }
+        if (candidates === 0) return null;
+        const line = out.join(' ');
+        for (let i = 0; i < moves.length; i++) {
+            if ((candidates & (1 << i)) && moves[i].re.test(line)) return moves[i].id;
+        }
+        return null;
+    }
+
+    return { match, words };
+}

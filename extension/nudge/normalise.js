@@ -1,0 +1,114 @@
+// Turns a chat line into plain lowercase Latin words separated by single spaces, undoing the
+// usual filter evasions (issue 11). Language-agnostic: chat spelling ("u" -> "you") is per
+// language data applied by match.js. Pure: no DOM, no globals, runs in a content script and Node.
+
+// A few emoji carry the meaning of a word in risky chat (research: nudges.md).
+const EMOJI = new Map([
+    ['📷', 'camera'], ['📸', 'camera'], ['🎥', 'camera'], ['📹', 'camera'],
+    ['👻', 'snapchat'], ['🤫', 'secret'], ['🤐', 'secret'],
+    ['🎁', 'gift'], ['💰', 'money'], ['💵', 'money'], ['💸', 'money'],
+]);
+const EMOJI_RE = new RegExp([...EMOJI.keys()].join('|'), 'gu');
+
+// Cyrillic and Greek letters that look like Latin ones (lowercase, after toLowerCase).
+const LOOKALIKE = new Map(Object.entries({
+    'а': 'a', 'в': 'b', 'е': 'e', 'ё': 'e', 'г': 'r', 'һ': 'h', 'і': 'i', 'ї': 'i', 'ј': 'j',
+    'к': 'k', 'м': 'm', 'н': 'h', 'о': 'o', 'р': 'p', 'с': 'c', 'ѕ': 's', 'т': 't', 'у': 'y',
+    'х': 'x', 'ԁ': 'd', 'ԛ': 'q', 'ԝ': 'w', 'ɡ': 'g', 'ı': 'i',
+    'α': 'a', 'β': 'b', 'ε': 'e', 'η': 'n', 'ι': 'i', 'κ': 'k', 'ν': 'v', 'ο': 'o', 'ρ': 'p',
+    'τ': 't', 'υ': 'u', 'χ': 'x', 'ω': 'w', 'γ': 'y',
+}));
+
+// Leet digits and symbols, applied only inside tokens that also hold letters.
+const LEET = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '6': 'b', '7': 't', '8': 'b', '9': 'g', '@': 'a', '$': 's' };
+// Numbers with units stay numbers: 3pm, 1v1, 100k, 2nd, 60fps, 12yo.
+const NUMBER_WITH_UNIT = /^\$?\d+(?:st|nd|rd|th|am|pm|k|m|b|x|s|v\d+|hp|fps|gb|mb|mins?|hrs?|h|yo|yrs?|y|d|lvl)?$/;
+
+const TOKEN_RE = /[\p{L}\p{N}@$]+/gu;
+const LATIN_RE = /[a-z]/;
+const NON_LATIN_LETTER_RE = /[^\P{L}a-z]/u;
+
+function stripLookalikes(token, mostlyLatin) {
+    if (!NON_LATIN_LETTER_RE.test(token)) return token;
+    // Map mixed-script tokens always; all-foreign tokens only in a mostly Latin message,
+    // so real Russian or Greek text is left alone.
+    if (!LATIN_RE.test(token) && !mostlyLatin) return token;
+    let out = '';
+    for (const ch of token) out += LOOKALIKE.get(ch) ?? ch;
+    return out;
+}
+
+function unLeet(token) {
+    if (NUMBER_WITH_UNIT.test(token)) return token;
+    if (!/[a-z]/.test(token)) return token.replace(/@/g, '');     // "$100", "@" alone
+    const body = token.replace(/^@/, '');                          // "@name" is a mention
+    if (!/[\d@$]/.test(body)) return body;
+    return body.replace(/[\d@$]/g, ch => LEET[ch] ?? ch);
+}
+
+// "sooooo" -> "soo", or "so" when only that is a known word ("piccc" -> "pic").
+function collapseRepeats(token, words) {
+    if (!/(.)\1\1/.test(token)) return token;
+    const two = token.replace(/(.)\1{2,}/g, '$1$1');
+    if (!words || words.has(two)) return two;
+    const one = token.replace(/(.)\1{2,}/g, '$1');
+    return words.has(one) ? one : two;
+}
+
+// Splits a run of spaced-out letters ("a r e u a l o n e") into known words where it can,
+// fewest pieces first; leftover letters are joined back ("s n a k e" -> "snake").
+function segment(letters, words) {
+    const n = letters.length;
+    const best = new Array(n + 1).fill(Infinity);
+    const from = new Array(n + 1).fill(0);
+    best[0] = 0;
+    for (let end = 1; end <= n; end++) {
+        for (let start = Math.max(0, end - 12); start < end; start++) {
+            const piece = letters.slice(start, end);
+            if (end - start > 1 && !(words && words.has(piece))) continue;
+            if (best[start] + 1 < best[end]) { best[end] = best[start] + 1; from[end] = start; }
+        }
+    }
+    const pieces = [];
+    for (let end = n; end > 0; end = from[end]) pieces.unshift(letters.slice(from[end], end));
+    const out = [];
+    let loose = '';
+    for (const piece of pieces) {
+        if (piece.length === 1 && !(words && words.has(piece))) { loose += piece; continue; }
+        if (loose) { out.push(loose); loose = ''; }
+        out.push(piece);
+    }
+    if (loose) out.push(loose);
+    // Nothing known inside: the whole run was one spaced-out word.
+    return out.every(p => p.length === 1) ? [letters] : out;
+}
+
+function joinSpacedLetters(tokens, words) {
+    const out = [];
+    for (let i = 0; i < tokens.length;) {
+        let j = i;
+        while (j < tokens.length && tokens[j].length === 1 && /[a-z]/.test(tokens[j])) j++;
+        if (j - i >= 3) { out.push(...segment(tokens.slice(i, j).join(''), words)); i = j; }
+        else { out.push(tokens[i]); i++; }
+    }
+    return out;
+}
+
+/**
+ * @param {string} text a chat line
+ * @param {{words?: Set<string>}} [options] known words, used to split spaced-out letters and
+ *   to choose between "oo" and "o" when collapsing repeats; without it runs are simply joined
+ * @returns {string} lowercase words separated by single spaces
+ */
+export function normalise(text, { words } = {}) {
+    let s = String(text).replace(EMOJI_RE, m => ` ${EMOJI.get(m)} `).normalize('NFKC');
+    s = s.replace(/\p{Cf}/gu, '').toLowerCase();
+    s = s.normalize('NFD').replace(/\p{M}/gu, '');                 // accents and overlays
+    s = s.replace(/(\p{L})['’ʼ`](\p{L})/gu, '$1$2');               // don't -> dont
+    let tokens = s.match(TOKEN_RE) ?? [];
+    const latin = (s.match(/[a-z]/g) ?? []).length;
+    const foreign = (s.match(/[^\P{L}a-z]/gu) ?? []).length;
+    tokens = tokens.map(t => unLeet(stripLookalikes(t, latin >= foreign)));
+    tokens = joinSpacedLetters(tokens.filter(Boolean), words);
+    return tokens.map(t => collapseRepeats(t, words)).join(' ');
+}
