@@ -25,8 +25,8 @@ OFFICIAL_SOURCES = (
     "europa.eu",               # European Union: 112
 )
 
-# Letters a look-alike host may use in place of Latin ones are caught by requiring plain ASCII;
-# these are swaps that stay ASCII ("chiIdline" with a capital i, "rn" for "m") and survive lowercasing.
+# Look-alike hosts: non-ASCII letters (Cyrillic "с"), punycode labels (xn--) and capital letters
+# ("chiIdline" with a capital i) are refused outright; "childline.org.uk.example.com" fails the domain test.
 SITUATIONS = ("wants-pictures", "picture-shared", "scared", "saw-something", "talk")
 
 

@@ -1,0 +1,199 @@
+"""extension/data/help.json: the real data passes; each broken copy fails with a message naming the field."""
+
+import copy
+import json
+import zoneinfo
+from pathlib import Path
+
+import pytest
+
+from build.data_rules import help as rules
+from build.validate import problems
+
+ROOT = Path(__file__).resolve().parents[2]
+HELP = ROOT / "extension" / "data" / "help.json"
+SITUATIONS = {"wants-pictures", "picture-shared", "scared", "saw-something", "talk"}
+
+
+def real():
+    return json.loads(HELP.read_text(encoding="utf-8"))
+
+
+def run(data, tmp_path):
+    (tmp_path / "help.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return problems(tmp_path)
+
+
+def test_real_data_passes(tmp_path):
+    assert run(real(), tmp_path) == []
+
+
+def test_real_data_covers_the_countries_of_issue_3():
+    data = real()
+    assert set(data["countries"]) >= {"GB", "IE", "US", "CA", "AU", "NZ", "INT"}
+    assert data["default_country"] == "GB" and data["fallback_country"] == "INT"
+    for sid in ("childline-gb", "ceop", "report-remove"):  # ids the panel and its tests use
+        assert sid in data["countries"]["GB"]["services"]
+    for code, country in data["countries"].items():
+        listed = [data["services"][s] for s in country["services"]]
+        assert {sit for s in listed for sit in s["situations"]} == SITUATIONS, code
+        if code != "INT":
+            assert country["emergency"]["number"].isdigit(), code
+            assert any(s["kind"] == "helpline" for s in listed), code
+        assert "take-it-down" in country["services"], code
+
+
+def test_canada_is_in_french_too():
+    data = real()
+    assert "fr-CA" in data["countries"]["CA"]["languages"]
+    for sid in data["countries"]["CA"]["services"]:
+        service = data["services"][sid]
+        assert service["name"].get("fr") and service["description"].get("fr"), sid
+    assert data["services"]["kids-help-phone"]["name"]["fr"] == "Jeunesse, J'écoute"
+    assert data["services"]["cybertip-ca"]["name"]["fr"] == "Cyberaide.ca"
+
+
+def test_time_zones_are_real_iana_names():
+    known = zoneinfo.available_timezones()
+    if not known:
+        pytest.skip("no tz database on this machine")
+    data = real()
+    zones = [z for c in data["countries"].values() for z in c["time_zones"]]
+    zones += [z for r in data.get("emergency_regions", []) for z in r.get("time_zones", [])]
+    zones += [c["hours"]["time_zone"] for s in data["services"].values()
+              for c in s.get("contacts", []) if "hours" in c]
+    assert [z for z in zones if z not in known] == []
+    for must in ("America/Toronto", "America/St_Johns", "Australia/Sydney", "Pacific/Chatham",
+                 "Europe/Dublin", "Pacific/Honolulu", "America/Indiana/Indianapolis"):
+        assert must in zones
+
+
+def test_a_european_zone_without_a_country_still_gets_112():
+    data = real()
+    assert "emergency" not in data["countries"]["INT"]
+    eu = [r for r in data["emergency_regions"] if "Europe/Paris" in r.get("time_zones", [])]
+    assert eu and eu[0]["number"] == "112"
+
+
+def _set(path, value):
+    def edit(d):
+        node = d
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = value
+    return edit
+
+
+def _del(path):
+    def edit(d):
+        node = d
+        for key in path[:-1]:
+            node = node[key]
+        del node[path[-1]]
+    return edit
+
+
+def _drop_situation(sit, sids, code):
+    def edit(d):
+        for sid in d["countries"][code]["services"]:
+            s = d["services"][sid]
+            s["situations"] = [x for x in s["situations"] if x != sit] or (["talk"] if sit != "talk" else ["scared"])
+    return edit
+
+
+def _unused(d):
+    d["services"]["spare"] = copy.deepcopy(d["services"]["ceop"])
+
+
+def _shared_zone(d):
+    d["countries"]["IE"]["time_zones"].append("Europe/London")
+
+
+def _no_regions_no_int_emergency(d):
+    del d["emergency_regions"]
+
+
+BROKEN = [
+    ("wrong domain", _set(["services", "ceop", "url"], "https://www.example.com/report"),
+     "services/ceop/url: host www.example.com is not on the service's official domains"),
+    ("look-alike suffix", _set(["services", "ceop", "url"], "https://www.ceop.police.uk.evil.com/Safety-Centre/"),
+     "services/ceop/url: host www.ceop.police.uk.evil.com is not on the service's official domains"),
+    ("look-alike with real name first", _set(["services", "childline-gb", "url"], "https://childline.org.uk.example.com/"),
+     "services/childline-gb/url: host childline.org.uk.example.com is not on the service's official domains"),
+    ("capital I for l", _set(["services", "childline-gb", "url"], "https://www.chiIdline.org.uk/"),
+     "services/childline-gb/url: host www.chiIdline.org.uk has capital letters"),
+    ("punycode", _set(["services", "childline-gb", "url"], "https://www.xn--chldline-z2a.org.uk/"),
+     "services/childline-gb/url: host www.xn--chldline-z2a.org.uk is punycode"),
+    ("cyrillic letter", _set(["services", "childline-gb", "url"], "https://www.\u0441hildline.org.uk/"),
+     "services/childline-gb/url: host www.\u0441hildline.org.uk has non-ASCII letters"),
+    ("credentials in host", _set(["services", "ceop", "url"], "https://www.ceop.police.uk@evil.example/"),
+     "services/ceop/url: host www.ceop.police.uk@evil.example carries credentials"),
+    ("chat link off domain", _set(["services", "childline-gb", "contacts", 1, "url"], "https://chat.example.org/"),
+     "services/childline-gb/contacts/1/url: host chat.example.org is not on"),
+    ("French link off domain", _set(["services", "cybertip-ca", "url_by_locale", "fr"], "https://cyberaide.example/"),
+     "services/cybertip-ca/url_by_locale/fr: host cyberaide.example is not on"),
+    ("source nowhere official", _set(["services", "ceop", "source"], "https://blog.example.net/ceop"),
+     "services/ceop/source: host blog.example.net is not on an official domain"),
+    ("emergency source nowhere official", _set(["countries", "AU", "emergency", "source"], "https://news.example/000"),
+     "countries/AU/emergency/source: host news.example is not on an official domain"),
+    ("http URL", _set(["services", "ceop", "url"], "http://www.ceop.police.uk/Safety-Centre/"),
+     "help.json: services/ceop/url: 'http://www.ceop.police.uk/Safety-Centre/' does not match"),
+    ("letter in a phone number", _set(["services", "childline-gb", "contacts", 0, "number"], "0800 CHILD"),
+     "help.json: services/childline-gb/contacts/0/number: '0800 CHILD' does not match"),
+    ("letters belong in display", _set(["services", "cybertipline", "contacts", 0, "number"], "1-800-THE-LOST"),
+     "services/cybertipline/contacts/0/number: '1-800-THE-LOST' does not match"),
+    ("missing checked", _del(["services", "ceop", "checked"]),
+     "help.json: services/ceop: 'checked' is a required property"),
+    ("checked not a date", _set(["services", "ceop", "checked"], "25/11/2026"),
+     "help.json: services/ceop/checked: '25/11/2026'"),
+    ("future checked", _set(["services", "ceop", "checked"], "2099-01-01"),
+     "help.json: services/ceop/checked: 2099-01-01 is in the future"),
+    ("country without emergency number", _del(["countries", "US", "emergency"]),
+     "help.json: countries/US/emergency: missing emergency number"),
+    ("INT without emergency or regions", _no_regions_no_int_emergency,
+     "help.json: countries/INT/emergency: missing emergency number"),
+    ("situation unreachable in a country", _drop_situation("wants-pictures", None, "GB"),
+     "help.json: countries/GB/services: situation 'wants-pictures' is served by none of this country's services"),
+    ("unknown situation id", _set(["services", "ceop", "situations", 0], "bored"),
+     "help.json: services/ceop/situations/0: 'bored' is not one of"),
+    ("unknown service id", _set(["countries", "GB", "services", 3], "ceop-typo"),
+     "help.json: countries/GB/services/3: unknown service id 'ceop-typo'"),
+    ("country without helpline", _set(["countries", "AU", "services"], ["accce", "esafety", "take-it-down"]),
+     "help.json: countries/AU/services: no helpline"),
+    ("service used nowhere", _unused, "help.json: services/spare: not used by any country"),
+    ("unknown key", _set(["services", "ceop", "colour"], "blue"),
+     "help.json: services/ceop: Additional properties are not allowed ('colour' was unexpected)"),
+    ("unknown contact type", _set(["services", "childline-gb", "contacts", 0, "type"], "pigeon"),
+     "help.json: services/childline-gb/contacts/0/type: 'pigeon' is not one of"),
+    ("description without English", _set(["services", "ceop", "description"], {"fr": "Dis-le."}),
+     "help.json: services/ceop/description: 'en' is a required property"),
+    ("kind outside the set", _set(["services", "ceop", "kind"], "forum"),
+     "help.json: services/ceop/kind: 'forum' is not one of"),
+    ("hours closing before opening", _set(["services", "netsafe", "contacts", 0, "hours", "weekly", 0, "to"], "07:00"),
+     "help.json: services/netsafe/contacts/0/hours/weekly/0: opens at 08:00 but closes at 07:00"),
+    ("hours both always and weekly", _set(["services", "childline-gb", "contacts", 0, "hours", "weekly"],
+                                          [{"days": ["mon"], "from": "09:00", "to": "17:00"}]),
+     "help.json: services/childline-gb/contacts/0/hours:"),
+    ("bad clock", _set(["services", "netsafe", "contacts", 0, "hours", "weekly", 0, "from"], "8am"),
+     "help.json: services/netsafe/contacts/0/hours/weekly/0/from: '8am' does not match"),
+    ("time zone in two countries", _shared_zone,
+     "help.json: countries/IE/time_zones/2: Europe/London already belongs to GB"),
+    ("punycode official domain", _set(["services", "ceop", "domains"], ["xn--ceop-police-uk.example"]),
+     "help.json: services/ceop/domains/0: xn--ceop-police-uk.example is punycode"),
+]
+
+
+@pytest.mark.parametrize("edit,expected", [(e, x) for _, e, x in BROKEN], ids=[n for n, _, _ in BROKEN])
+def test_broken_copy_fails_naming_the_field(edit, expected, tmp_path):
+    data = real()
+    edit(data)
+    found = run(data, tmp_path)
+    assert any(expected in message for message in found), "\n".join(found) or "no problem found"
+
+
+def test_rules_see_the_clock_they_are_given():
+    import datetime
+    data = real()
+    assert rules.check(data, {"help": data}, today=datetime.date(2026, 11, 25)) == []
+    early = rules.check(data, {"help": data}, today=datetime.date(2026, 11, 24))
+    assert any(m.startswith("services/ceop/checked: 2026-11-25 is in the future") for m in early)
