@@ -1,23 +1,23 @@
 // Runs the nudge engine over the evaluation sets for build/eval_nudges.py (issue 11).
-// Prints one JSON object: what each line got, and the matching cost per line in this Node.
+// Usage: node eval_nudges.mjs <repo root> <rules json> <language> <passes> <part>...
+// Prints one JSON object: what each line got and, if passes > 0, microseconds per line.
 import { readFileSync } from 'node:fs';
 import { compile } from '../extension/nudge/match.js';
-import data from '../extension/data/nudges.json' with { type: 'json' };
 
-const [root, language = 'en', ...parts] = process.argv.slice(2);
+const [root, rulesPath, language, passes, ...parts] = process.argv.slice(2);
+const data = JSON.parse(readFileSync(rulesPath, 'utf8'));
 const matcher = compile(data.languages[language]);
-const result = { parts: {} };
-const all = [];
+const result = { node: process.version, parts: {}, microsPerLine: null };
+const texts = [];
 for (const part of parts) {
     const lines = readFileSync(`${root}/tests/nudges/${part}.jsonl`, 'utf8').split('\n').filter(l => l.trim());
-    const cases = lines.map(l => JSON.parse(l));
-    result.parts[part] = cases.map(c => ({ ...c, got: matcher.match(c.text) }));
-    all.push(...cases.map(c => c.text));
+    result.parts[part] = lines.map(l => JSON.parse(l)).map(c => ({ ...c, got: matcher.match(c.text) }));
+    texts.push(...result.parts[part].map(c => c.text));
 }
-// Cost: warm up, then time many passes over every line (no assertion here; the report shows it).
-for (let i = 0; i < 200; i++) for (const t of all) matcher.match(t);
-const passes = 2000;
-const start = process.hrtime.bigint();
-for (let i = 0; i < passes; i++) for (const t of all) matcher.match(t);
-result.microsPerLine = Number(process.hrtime.bigint() - start) / 1000 / (passes * all.length);
+if (Number(passes) > 0) {
+    for (let i = 0; i < 100; i++) for (const t of texts) matcher.match(t);     // warm up the JIT
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < Number(passes); i++) for (const t of texts) matcher.match(t);
+    result.microsPerLine = Number(process.hrtime.bigint() - start) / 1000 / (Number(passes) * texts.length);
+}
 console.log(JSON.stringify(result));

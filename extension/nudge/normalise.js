@@ -79,8 +79,7 @@ function segment(letters, words) {
         out.push(piece);
     }
     if (loose) out.push(loose);
-    // Nothing known inside: the whole run was one spaced-out word.
-    return out.every(p => p.length === 1) ? [letters] : out;
+    return out;
 }
 
 function joinSpacedLetters(tokens, words) {

@@ -1,0 +1,91 @@
+"""Measure the chat-nudge rules (issue 11): recall and false alarms per move, on both parts.
+
+`tests/nudges/tune.jsonl` is what the rules were tuned on; `tests/nudges/held.jsonl` was written
+and committed before any rule and is never tuned on. The engine is the shipped JavaScript, run by
+the machine's `node` through `build/eval_nudges.mjs`, so what is measured is what ships.
+Wiring: `print(format_report(evaluate(root)))`.
+"""
+
+import json
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+PARTS = ("held", "tune")
+RUNNER = Path(__file__).with_name("eval_nudges.mjs")
+
+
+def _run(repo_root: Path, rules: dict | None, language: str, passes: int) -> dict:
+    node = shutil.which("node")
+    if not node:
+        raise RuntimeError("eval-nudges needs node (20 or later) on PATH")
+    with tempfile.TemporaryDirectory() as tmp:
+        rules_file = repo_root / "extension/data/nudges.json"
+        if rules is not None:  # a changed rule set, e.g. from a test
+            rules_file = Path(tmp) / "nudges.json"
+            rules_file.write_text(json.dumps(rules), encoding="utf-8")
+        out = subprocess.run([node, str(RUNNER), str(repo_root), str(rules_file), language, str(passes), *PARTS],
+                             capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def _rate(hits: int, total: int) -> float | None:
+    return hits / total if total else None
+
+
+def _score(cases: list[dict], move_ids: list[str]) -> dict:
+    risky = [c for c in cases if c["move"]]
+    harmless = [c for c in cases if not c["move"]]
+    moves = {}
+    for move in move_ids:
+        mine = [c for c in risky if c["move"] == move]
+        caught = sum(c["got"] == move for c in mine)
+        flagged = sum(c["got"] == move for c in harmless)
+        moves[move] = {"risky": len(mine), "caught": caught, "recall": _rate(caught, len(mine)),
+                       "flagged": flagged, "false_alarms": _rate(flagged, len(harmless))}
+    caught = sum(c["got"] is not None for c in risky)  # a nudge appears, whichever move
+    flagged = sum(c["got"] is not None for c in harmless)
+    return {
+        "overall": {"risky": len(risky), "caught": caught, "recall": _rate(caught, len(risky)),
+                    "right_move": _rate(sum(c["got"] == c["move"] for c in risky), len(risky)),
+                    "harmless": len(harmless), "flagged": flagged, "false_alarms": _rate(flagged, len(harmless))},
+        "moves": moves,
+        "misses": [c for c in risky if c["got"] != c["move"]],
+        "alarms": [c for c in harmless if c["got"] is not None],
+    }
+
+
+def evaluate(repo_root, rules: dict | None = None, language: str = "en", timing: bool = True) -> dict:
+    """Return {"parts": {part: {"overall", "moves", "misses", "alarms"}}, "micros_per_line", "node"}."""
+    repo_root = Path(repo_root).resolve()
+    if rules is None:
+        rules = json.loads((repo_root / "extension/data/nudges.json").read_text(encoding="utf-8"))
+    move_ids = [m["id"] for m in rules["languages"][language]["moves"]]
+    raw = _run(repo_root, rules, language, 300 if timing else 0)
+    return {"parts": {part: _score(raw["parts"][part], move_ids) for part in PARTS},
+            "micros_per_line": raw["microsPerLine"], "node": raw["node"]}
+
+
+def _pct(value: float | None) -> str:
+    return "   -  " if value is None else f"{100 * value:5.1f}%"
+
+
+def format_report(results: dict) -> str:
+    lines = [f"{'part':<5} {'move':<9} {'risky':>5} {'caught':>6} {'recall':>7} {'flagged':>7} {'false alarms':>12}"]
+    for part, scores in results["parts"].items():
+        rows = list(scores["moves"].items()) + [("overall", scores["overall"])]
+        for move, s in rows:
+            lines.append(f"{part:<5} {move:<9} {s['risky']:>5} {s['caught']:>6} {_pct(s['recall']):>7} "
+                         f"{s['flagged']:>7} {_pct(s['false_alarms']):>12}")
+        total = scores["overall"]["harmless"]
+        lines.append(f"{part:<5} ({total} harmless lines; false alarms are flagged harmless lines / {total})")
+        lines += [f"      missed: {c['text']!r} ({c['move']} -> {c['got']})" for c in scores["misses"]]
+        lines += [f"      alarm:  {c['text']!r} (-> {c['got']})" for c in scores["alarms"]]
+    if results.get("micros_per_line") is not None:
+        lines.append(f"matching cost: {results['micros_per_line']:.1f} µs per line, Node {results['node']}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(format_report(evaluate(Path(__file__).parent.parent)))

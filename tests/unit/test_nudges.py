@@ -1,0 +1,164 @@
+"""Chat nudges (issue 11): the rules are valid, compile in JS, and hold their measured quality.
+
+Floors are what the rules reached on the held-aside part when they were written (see
+tests/nudges/README.md); a change that makes recall or false alarms worse fails here.
+Needs python and node only. No timed assertions: the cost per line is reported by eval-nudges.
+"""
+
+import copy
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from build.eval_nudges import evaluate
+from build.validate import problems
+
+ROOT = Path(__file__).resolve().parents[2]
+RULES = json.loads((ROOT / "extension/data/nudges.json").read_text(encoding="utf-8"))
+MOVES = [m["id"] for m in RULES["languages"]["en"]["moves"]]
+
+# (part, measure) -> floor for recall, ceiling for false alarms. Held: 68/68 caught, 1/65 flagged.
+FLOORS = {("held", "recall"): 1.0, ("tune", "recall"): 1.0}
+CEILINGS = {("held", "false_alarms"): 1 / 65, ("tune", "false_alarms"): 1 / 114}
+
+pytestmark = pytest.mark.skipif(not shutil.which("node"), reason="needs node")
+
+
+def _node(script: str, payload) -> list:
+    """Run an ES module snippet that sees `input` (the JSON payload) and prints JSON."""
+    match_js = json.dumps((ROOT / "extension/nudge/match.js").as_uri())
+    normalise_js = json.dumps((ROOT / "extension/nudge/normalise.js").as_uri())
+    module = (f"import {{ compile }} from {match_js};\nimport {{ normalise }} from {normalise_js};\n"
+              "import { readFileSync } from 'node:fs';\nconst input = JSON.parse(readFileSync(0, 'utf8'));\n" + script)
+    out = subprocess.run(["node", "--input-type=module", "-e", module],
+                         input=json.dumps(payload), capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def match(texts, rules=None) -> list:
+    rules = rules or RULES["languages"]["en"]
+    return _node("const m = compile(input.rules); console.log(JSON.stringify(input.texts.map(t => m.match(t))));",
+                 {"rules": rules, "texts": texts})
+
+
+def normalised(texts) -> list:
+    return _node("console.log(JSON.stringify(input.texts.map(t => normalise(t))));", {"texts": texts})
+
+
+def floor_failures(results) -> list[str]:
+    failures = []
+    for part, scores in results["parts"].items():
+        for (p, measure), floor in FLOORS.items():
+            if p == part and scores["overall"][measure] < floor - 1e-9:
+                failures.append(f"{part} {measure} {scores['overall'][measure]:.3f} < {floor:.3f}")
+        for (p, measure), ceiling in CEILINGS.items():
+            if p == part and scores["overall"][measure] > ceiling + 1e-9:
+                failures.append(f"{part} {measure} {scores['overall'][measure]:.3f} > {ceiling:.3f}")
+        failures += [f"{part} {move}: recall 0" for move, s in scores["moves"].items() if not s["recall"]]
+    return failures
+
+
+@pytest.fixture(scope="module")
+def results():
+    return evaluate(ROOT, timing=False)
+
+
+def test_rules_match_their_schema():
+    assert [p for p in problems(ROOT / "extension/data") if p.startswith("nudges.json")] == []
+
+
+def test_every_pattern_compiles_in_javascript():
+    rules = RULES["languages"]["en"]
+    one_by_one = [{**rules, "moves": [{**move, "patterns": [p]}]} for move in rules["moves"] for p in move["patterns"]]
+    errors = _node("console.log(JSON.stringify(input.map(r => { try { compile(r); return null; }"
+                   " catch (e) { return r.moves[0].patterns[0] + ': ' + e.message; } })));", one_by_one)
+    assert [e for e in errors if e] == []
+
+
+def test_evaluation_set_is_big_enough_and_a_third_is_held_aside():
+    lines = {part: [json.loads(l) for l in (ROOT / f"tests/nudges/{part}.jsonl").read_text().splitlines() if l.strip()]
+             for part in ("held", "tune")}
+    risky = {part: [c for c in cases if c["move"]] for part, cases in lines.items()}
+    harmless = {part: [c for c in cases if not c["move"]] for part, cases in lines.items()}
+    for group in (risky, harmless):
+        total = len(group["held"]) + len(group["tune"])
+        assert total >= 150
+        assert 0.25 <= len(group["held"]) / total <= 0.45
+    for part in ("held", "tune"):
+        assert {c["move"] for c in risky[part]} == set(MOVES)
+        evasions = {c.get("note") for c in risky[part]}
+        assert {"spaced", "zero-width", "cyrillic", "leet", "repeat", "emoji", "no-punct", "chat-spelling"} <= evasions
+
+
+def test_quality_holds_its_floors(results):
+    assert floor_failures(results) == []
+
+
+@pytest.mark.parametrize("part", ["held", "tune"])
+def test_every_move_is_caught_in_both_parts(results, part):
+    assert {m: s["recall"] for m, s in results["parts"][part]["moves"].items() if not s["recall"]} == {}
+
+
+def test_ordinary_chat_that_shares_the_words_stays_quiet():
+    quiet = ["send a pic of ur build", "cam on for the stream", "dont tell the other team our strat",
+             "im home alone so i can play all day", "ill give u 100 robux for that pet trade",
+             "delete that msg its spam"]
+    assert dict(zip(quiet, match(quiet))) == dict.fromkeys(quiet)
+
+
+EVASIONS = {  # one risky line per move, then the same line dressed in each evasion
+    "pictures": ["send me a pic of u", "s e n d me a p i c of u", "send me a p\u200bic of u", "s\u0435nd me \u0430 pic of u",
+                 "s3nd m3 a p1c of u", "sennnd me a piccc of u", "send me a 📸 of u", "send me a picture of yourself",
+                 "ｓｅｎｄ ｍｅ ａ ｐｉｃ ｏｆ ｕ"],
+    "private": ["add me on snap", "add me on s n a p", "add me on sn\u200dap", "add me on \u0455n\u0430p",
+                "add me on 5n4p", "add me on snaaaap", "add me on 👻", "add me on snapchat its more private"],
+    "secrecy": ["keep it a secret", "keep it a s e c r e t", "keep it a sec\u2060ret", "keep it \u0430 secr\u0435t",
+                "k33p it a s3cr3t", "keep it a secreeeet", "🤫 dont tell anyone", "dont tell ur mum ok"],
+    "threat": ["pay me or i share ur pics", "p a y me or i share ur pics", "pay me or i sh\u200bare ur pics",
+               "p\u0430y me or i sh\u0430re ur pics", "p4y m3 or i sh4re ur pics", "paaaay me or i share ur pics",
+               "💰 or i share ur 📸", "pay me or i share your pictures"],
+}
+
+
+@pytest.mark.parametrize("move", EVASIONS)
+def test_each_evasion_is_caught(move):
+    assert dict(zip(EVASIONS[move], match(EVASIONS[move]))) == dict.fromkeys(EVASIONS[move], move)
+
+
+def test_normalise_undoes_evasions_but_keeps_numbers():
+    got = normalised(["3pm tomorrow 1v1 100 robux $100", "G\u200bG  EZ!!", "привет как дела", "r.o.b.u.x",
+                      "l33t h4x0r", "don’t", "@bob hi"])
+    assert got == ["3pm tomorrow 1v1 100 robux $100", "gg ez", "привет как дела", "robux", "leet haxor", "dont", "bob hi"]
+
+
+def test_spaced_letters_split_on_known_words():
+    # "r u u" once became "ruu": runs of known one-letter words stay words.
+    assert match(["how old r u u seem older", "a r e u a l o n e", "s n a k e game"]) == ["flattery", "alone", None]
+
+
+@pytest.mark.parametrize("change", ["drop a move's patterns", "loosen a pattern", "forget chat spelling"])
+def test_a_worse_rule_set_fails_the_floors(change):
+    worse = copy.deepcopy(RULES)
+    en = worse["languages"]["en"]
+    if change == "drop a move's patterns":
+        en["moves"][MOVES.index("alone")]["patterns"] = ["^never matches this$"]
+    elif change == "loosen a pattern":
+        en["moves"][MOVES.index("pictures")]["patterns"].append(r"\b(?:picture|camera|video)\b")
+    else:
+        en["spelling"] = {}
+    assert floor_failures(evaluate(ROOT, rules=worse, timing=False)) != []
+
+
+def test_held_part_was_committed_before_the_rules():
+    git = shutil.which("git")
+    first = {}
+    for path in ("tests/nudges/held.jsonl", "extension/data/nudges.json"):
+        out = subprocess.run([git or "git", "log", "--format=%ct", "--reverse", "--", path], cwd=ROOT,
+                             capture_output=True, text=True) if git else None
+        if not out or out.returncode or not out.stdout.strip():
+            pytest.skip("no git history here")
+        first[path] = int(out.stdout.split()[0])
+    assert first["tests/nudges/held.jsonl"] <= first["extension/data/nudges.json"]
