@@ -49,7 +49,7 @@ async function render() {
       inPage ? h("button", { type: "button", class: "close", "aria-label": t("closePanel"), onclick: close }, "✕") : null),
     h("p", { class: "reassure" }, t("reassurance")),
     emergency(code),
-    country.services.map((id) => serviceCard(id, help.services[id])),
+    ...country.services.map((id) => serviceCard(id, help.services[id])),
     countryLine(code, !managed.keys.includes("country"), render),
     inPage ? h("p", { class: "trust" }, t("trustNote")) : null,
   );

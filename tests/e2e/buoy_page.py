@@ -1,0 +1,69 @@
+"""How a test finds Buoy on a page. The button sits in a closed shadow root that page scripts
+(and so Playwright's selectors) can't enter; Chromium's DevTools protocol can, like a screen reader."""
+
+from tests.e2e.conftest import wait_for
+
+
+def _walk(node):
+    yield node
+    for child in node.get("children", []) + node.get("shadowRoots", []):
+        yield from _walk(child)
+
+
+def button_box(page):
+    """The Buoy button's border box {x, y, width, height} in CSS px, or None if it isn't drawn."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        doc = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+        node = next((n for n in _walk(doc) if n.get("nodeName") == "BUTTON"
+                     and "buoy-button" in dict(zip(n.get("attributes", [])[::2], n.get("attributes", [])[1::2])).get("class", "")), None)
+        if not node:
+            return None
+        try:
+            quad = cdp.send("DOM.getBoxModel", {"backendNodeId": node["backendNodeId"]})["model"]["border"]
+        except Exception:
+            return None  # in the DOM but not rendered
+        xs, ys = quad[0::2], quad[1::2]
+        return {"x": min(xs), "y": min(ys), "width": max(xs) - min(xs), "height": max(ys) - min(ys)}
+    finally:
+        cdp.detach()
+
+
+def accessible_buttons(page):
+    cdp = page.context.new_cdp_session(page)
+    try:
+        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+        return [n.get("name", {}).get("value", "") for n in nodes if n.get("role", {}).get("value") == "button"]
+    finally:
+        cdp.detach()
+
+
+def wait_for_button(page):
+    return wait_for(lambda: button_box(page), message="Buoy button drawn")
+
+
+def centre(box):
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+
+def click_button(page):
+    x, y = centre(wait_for_button(page))
+    page.mouse.click(x, y)
+
+
+def _frame_url(frame):
+    # Playwright may not have an out-of-process frame's URL yet; the frame itself knows it.
+    try:
+        return frame.url or frame.evaluate("location.href")
+    except Exception:
+        return ""
+
+
+def panel_frame(page):
+    return next((f for f in page.main_frame.child_frames if "/panel/panel.html" in _frame_url(f)), None)
+
+
+def wait_for_panel(page):
+    frame = wait_for(lambda: panel_frame(page), message="panel frame")
+    frame.wait_for_selector("main[data-country]")
+    return frame

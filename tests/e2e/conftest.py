@@ -1,0 +1,70 @@
+"""End-to-end fixtures: the built extension, the loopback fixture server, and real browsers."""
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import chromium
+from tests.helpers.server import serve_fixtures
+
+ROOT = Path(__file__).parent.parent.parent
+DIST = ROOT / "dist"
+
+
+@pytest.fixture(scope="session")
+def dist():
+    """The build under test: built once per run (invoke test builds first; this covers plain pytest)."""
+    from build.package import build_all
+
+    if not (DIST / "chromium" / "manifest.json").exists():
+        build_all(ROOT)
+    return DIST
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    with serve_fixtures(tmp_path_factory.mktemp("tls")) as s:
+        yield s
+
+
+def wait_for(predicate, timeout=10.0, interval=0.05, message="condition"):
+    """Poll until predicate() is truthy; for readiness only, never to assert speed."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out waiting for {message}")
+
+
+def wait_until_registered(worker):
+    wait_for(lambda: worker.evaluate("chrome.scripting.getRegisteredContentScripts().then(s => s.length)"),
+             message="button content script registered")
+
+
+def uk_child():
+    """A browser set up as a child's in the UK would be: UK time zone, British English."""
+    return {"env": {**os.environ, "TZ": "Europe/London"}, "args": ["--lang=en-GB"]}
+
+
+@pytest.fixture(scope="module")
+def browser(dist, server, tmp_path_factory):
+    """One Chromium with Buoy per test module; tests open their own pages."""
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with chromium.launch(profile, dist / "chromium", server.port, **uk_child()) as context:
+        worker = chromium.service_worker(context)
+        wait_until_registered(worker)
+        context.buoy_worker = worker
+        yield context
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page()
+    yield page
+    page.close()
