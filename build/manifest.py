@@ -11,7 +11,7 @@ from pathlib import Path
 
 BROWSERS = ("chromium", "firefox")
 GECKO_ID = "buoy@buoy-help.org"
-FIREFOX_MIN = "140.0"  # ESR with MV3 JSON modules and scripting.registerContentScripts
+FIREFOX_MIN = "142.0"  # MV3 JSON modules; data_collection_permissions (desktop and Android)
 CHROMIUM_MIN = "123"  # import attributes for JSON modules
 KEY_FILE = Path(__file__).parent / "chromium-key.txt"
 BACKGROUND = "background/main.js"

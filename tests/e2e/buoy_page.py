@@ -10,13 +10,17 @@ def _walk(node):
         yield from _walk(child)
 
 
+def _attrs(node):
+    flat = node.get("attributes", [])
+    return dict(zip(flat[::2], flat[1::2], strict=True))
+
+
 def button_box(page):
     """The Buoy button's border box {x, y, width, height} in CSS px, or None if it isn't drawn."""
     cdp = page.context.new_cdp_session(page)
     try:
         doc = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
-        node = next((n for n in _walk(doc) if n.get("nodeName") == "BUTTON"
-                     and "buoy-button" in dict(zip(n.get("attributes", [])[::2], n.get("attributes", [])[1::2])).get("class", "")), None)
+        node = next((n for n in _walk(doc) if n.get("nodeName") == "BUTTON" and "buoy-button" in _attrs(n).get("class", "")), None)
         if not node:
             return None
         try:

@@ -79,7 +79,7 @@ def test_every_pattern_compiles_in_javascript():
 
 
 def test_evaluation_set_is_big_enough_and_a_third_is_held_aside():
-    lines = {part: [json.loads(l) for l in (ROOT / f"tests/nudges/{part}.jsonl").read_text().splitlines() if l.strip()]
+    lines = {part: [json.loads(line) for line in (ROOT / f"tests/nudges/{part}.jsonl").read_text().splitlines() if line.strip()]
              for part in ("held", "tune")}
     risky = {part: [c for c in cases if c["move"]] for part, cases in lines.items()}
     harmless = {part: [c for c in cases if not c["move"]] for part, cases in lines.items()}
@@ -106,7 +106,7 @@ def test_ordinary_chat_that_shares_the_words_stays_quiet():
     quiet = ["send a pic of ur build", "cam on for the stream", "dont tell the other team our strat",
              "im home alone so i can play all day", "ill give u 100 robux for that pet trade",
              "delete that msg its spam"]
-    assert dict(zip(quiet, match(quiet))) == dict.fromkeys(quiet)
+    assert dict(zip(quiet, match(quiet), strict=True)) == dict.fromkeys(quiet)
 
 
 EVASIONS = {  # one risky line per move, then the same line dressed in each evasion
@@ -125,7 +125,7 @@ EVASIONS = {  # one risky line per move, then the same line dressed in each evas
 
 @pytest.mark.parametrize("move", EVASIONS)
 def test_each_evasion_is_caught(move):
-    assert dict(zip(EVASIONS[move], match(EVASIONS[move]))) == dict.fromkeys(EVASIONS[move], move)
+    assert dict(zip(EVASIONS[move], match(EVASIONS[move]), strict=True)) == dict.fromkeys(EVASIONS[move], move)
 
 
 def test_normalise_undoes_evasions_but_keeps_numbers():
