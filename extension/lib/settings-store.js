@@ -1,6 +1,6 @@
 // Where settings live: the parent's in storage.sync (storage.local if sync is unavailable), a
 // school's in storage.managed. Broken values never reach the button: they are dropped with a warning.
-import { combine, migrate, SCHEMA, validFields } from "./settings.js";
+import { combine, migrate, readStored, SCHEMA, validFields } from "./settings.js";
 import { countryCodes, siteIds } from "./data.js";
 
 const KEY = "settings";
@@ -27,7 +27,7 @@ const context = () => ({ countries: countryCodes(), siteIds: siteIds() });
 
 export async function loadSettings() {
   const [stored, managed] = await Promise.all([area().then((a) => a.get(KEY)), readManaged()]);
-  const own = validFields(migrate(stored[KEY]), context());
+  const own = readStored(stored[KEY], context());
   const policyRaw = Object.fromEntries(Object.entries(managed).filter(([k]) => POLICY_KEYS.includes(k)));
   const policy = validFields(policyRaw, context());
   const locked = managed.locked === true;

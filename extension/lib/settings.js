@@ -42,7 +42,7 @@ const FIELDS = {
   country: (v, ctx) => v === "auto" || (typeof v === "string" && ctx.countries.includes(v)),
   categories: (v) => v && typeof v === "object" && Object.entries(v)
     .every(([k, on]) => CATEGORIES.includes(k) && typeof on === "boolean"),
-  disabledSites: (v, ctx) => Array.isArray(v) && v.every((id) => ctx.siteIds.includes(id)),
+  disabledSites: (v, ctx) => Array.isArray(v) && v.length <= ctx.siteIds.length && v.every((id) => ctx.siteIds.includes(id)),
   extraSites: (v) => Array.isArray(v) && v.length <= 50 && v.every((s) => parseSite(s) === s),
   corner: (v) => CORNERS.includes(v),
   size: (v) => SIZES.includes(v),
@@ -82,11 +82,28 @@ export function combine(...layers) {
 // version n+1 into n+2 (version 1 is the first shipped). Never edit a step once released.
 const MIGRATIONS = [];
 
+const isRecord = (v) => Boolean(v) && typeof v === "object" && !Array.isArray(v);
+
 export function migrate(stored) {
-  if (!stored || typeof stored !== "object") return {};
+  if (!isRecord(stored)) return {};
   let version = Number.isInteger(stored.schema) ? stored.schema : 1;
   if (version > SCHEMA) return stored; // from a newer Buoy (sync): sanitize keeps what it can read
   let value = stored;
   for (; version < SCHEMA; version += 1) value = MIGRATIONS[version - 1](value);
   return { ...value, schema: SCHEMA };
+}
+
+/**
+ * Settings as read back from storage: migrated, then only the valid fields. Something stored that
+ * is not a settings object at all (a string, an array) is one warning, and the defaults stand.
+ */
+export function readStored(stored, ctx) {
+  if (stored === undefined || stored === null) return { values: {}, warnings: [] };
+  if (!isRecord(stored)) return { values: {}, warnings: [{ key: "settings", value: stored }] };
+  return validFields(migrate(stored), ctx);
+}
+
+// Whether a school's policy decides this setting: the page shows it read-only.
+export function isManaged(managed, key) {
+  return managed.locked === true || managed.keys.includes(key);
 }

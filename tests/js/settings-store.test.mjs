@@ -1,0 +1,86 @@
+// Loading and saving through the real settings-store module, over an in-memory stand-in for
+// chrome.storage (the real browser is covered by tests/e2e/test_settings_chromium.py).
+import { afterEach, test } from "node:test";
+import assert from "node:assert/strict";
+
+function area(initial = {}, { broken = false } = {}) {
+  const data = structuredClone(initial);
+  return {
+    data,
+    async get(key) {
+      if (broken) throw new Error("sync is off");
+      return key === undefined ? structuredClone(data) : key in data ? { [key]: structuredClone(data[key]) } : {};
+    },
+    async set(values) {
+      if (broken) throw new Error("sync is off");
+      Object.assign(data, structuredClone(values));
+    },
+  };
+}
+
+const warned = [];
+const realWarn = console.warn;
+function install({ sync = area(), local = area(), managed = area() } = {}) {
+  globalThis.chrome = { storage: { sync, local, managed, onChanged: { addListener() {} } } };
+  console.warn = (...args) => warned.push(args);
+  return { sync, local, managed };
+}
+afterEach(() => {
+  warned.length = 0;
+  console.warn = realWarn;
+});
+
+const { loadSettings, saveSettings } = await import("../../extension/lib/settings-store.js");
+const V1 = { schema: 1, country: "CA", categories: { chat: true, game: false, social: true, video: true },
+  disabledSites: ["discord"], extraSites: ["school-chat.example.org"], corner: "top-left", size: "large",
+  nudges: false, quickExitUrl: "https://example.org/", cleanHistory: true };
+
+test("stored version 1 settings load unchanged", async () => {
+  install({ sync: area({ settings: V1 }) });
+  const { settings, warnings, managed } = await loadSettings();
+  assert.deepEqual(settings, V1);
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(managed, { keys: [], locked: false, warnings: [] });
+  assert.equal(warned.length, 0);
+});
+
+test("corrupt stored settings load as defaults with a logged warning", async () => {
+  install({ sync: area({ settings: '{"corner": "top-le' }) });
+  const { settings, warnings } = await loadSettings();
+  assert.equal(settings.corner, "bottom-right");
+  assert.equal(warnings[0].key, "settings");
+  assert.equal(warned.length, 1);
+  assert.match(String(warned[0][0]), /ignored a stored setting/);
+});
+
+test("one bad field is dropped and logged; the rest are kept", async () => {
+  install({ sync: area({ settings: { ...V1, corner: { top: 1 } } }) });
+  const { settings } = await loadSettings();
+  assert.equal(settings.corner, "bottom-right");
+  assert.equal(settings.country, "CA");
+  assert.equal(warned.length, 1);
+});
+
+test("without sync, settings are saved to and read from local storage", async () => {
+  const { local } = install({ sync: area({}, { broken: true }) });
+  assert.deepEqual(await saveSettings({ corner: "top-right", size: "big" }), [{ key: "size", value: "big" }]);
+  assert.equal(local.data.settings.corner, "top-right");
+  assert.equal(local.data.settings.schema, 1);
+  assert.equal((await loadSettings()).settings.corner, "top-right");
+});
+
+test("saving one field keeps the others", async () => {
+  const { sync } = install({ sync: area({ settings: V1 }) });
+  await saveSettings({ corner: "bottom-left" });
+  assert.deepEqual(sync.data.settings, { ...V1, corner: "bottom-left" });
+});
+
+test("policy values win, bad ones are reported and ignored", async () => {
+  install({ sync: area({ settings: V1 }), managed: area({ country: "GB", size: "enormous", locked: "yes", other: 1 }) });
+  const { settings, managed } = await loadSettings();
+  assert.equal(settings.country, "GB");
+  assert.equal(settings.size, "large");
+  assert.deepEqual(managed.keys, ["country"]);
+  assert.equal(managed.locked, false);
+  assert.deepEqual(managed.warnings.map((w) => w.key).sort(), ["locked", "size"]);
+});
