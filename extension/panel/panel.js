@@ -43,7 +43,7 @@ async function render() {
   const { settings, managed } = await loadSettings();
   const code = chooseCountry(settings.country, help.countries);
   const country = help.countries[code];
-  main.replaceChildren(
+  main.replaceChildren(...[
     h("div", { class: "top" },
       h("h1", { tabindex: "-1" }, t("panelHeading")),
       inPage ? h("button", { type: "button", class: "close", "aria-label": t("closePanel"), onclick: close }, "✕") : null),
@@ -52,7 +52,7 @@ async function render() {
     ...country.services.map((id) => serviceCard(id, help.services[id])),
     countryLine(code, !managed.keys.includes("country"), render),
     inPage ? h("p", { class: "trust" }, t("trustNote")) : null,
-  );
+  ].filter(Boolean));
   main.dataset.country = code;
   main.querySelector("h1").focus();
 }

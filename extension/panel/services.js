@@ -22,7 +22,7 @@ function helpButton(text, serviceId, contactIndex, secondary = false) {
 function contactAction(contact, index, serviceId) {
   switch (contact.type) {
     case "phone":
-      return h("a", { class: "action", href: `tel:${dialable(contact.number)}` }, t("callNumber", contact.display ?? contact.number));
+      return h("a", { class: "action", href: `tel:${dialable(contact.number)}` }, t("callNumber", contact.number));
     case "text":
       return h("a", { class: "action", href: `sms:${dialable(contact.number)}` },
         contact.message ? t("textMessageTo", contact.message, contact.number) : t("textNumber", contact.number));
