@@ -39,4 +39,13 @@ def test(c, k="", browser=""):
     c.run(f"python -m pytest -q{marker}{selection}", pty=False)
 
 
-ns = Collection(build, icons, lint, test)
+@task(build)
+def screenshots(c):
+    """Take the README's pictures (docs/images/) from the real build in real Chromium."""
+    from build.screenshots import take_screenshots
+
+    for path in take_screenshots(ROOT):
+        print(path.relative_to(ROOT))
+
+
+ns = Collection(build, screenshots, icons, lint, test)
