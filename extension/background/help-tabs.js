@@ -1,14 +1,16 @@
 // Opens help sites for the panel, as the extension (so the chat page can neither see nor stop it),
 // and remembers only the ids of those tabs, in memory-only session storage, so quick exit can close
 // them. No URL, time or count is kept; ids go as soon as the tab closes.
-import { help } from "../lib/data.js";
+import { help, sites } from "../lib/data.js";
+import { serviceUrl } from "../lib/help-directory.js";
+import { language } from "../lib/i18n.js";
 
 const KEY = "helpTabs";
 
 export function helpUrl(serviceId, contactIndex) {
   const service = help.services[serviceId];
   if (!service) return null;
-  if (contactIndex === undefined || contactIndex === null) return service.url;
+  if (contactIndex === undefined || contactIndex === null) return serviceUrl(serviceId, language());
   const contact = service.contacts?.[contactIndex];
   return contact?.url ?? null;
 }
@@ -20,6 +22,17 @@ async function ids() {
 export async function openHelp(serviceId, contactIndex, openerTab) {
   const url = helpUrl(serviceId, contactIndex);
   if (!url) throw new Error(`no help link for ${serviceId}#${contactIndex}`);
+  return openTab(url, openerTab);
+}
+
+// A listed site's own block-and-report help, by site id.
+export async function openSiteReport(siteId, openerTab) {
+  const url = sites.sites.find((site) => site.id === siteId)?.report.url;
+  if (!url) throw new Error(`no report page for site ${siteId}`);
+  return openTab(url, openerTab);
+}
+
+async function openTab(url, openerTab) {
   const where = openerTab ? { openerTabId: openerTab.id, index: openerTab.index + 1, windowId: openerTab.windowId } : {};
   const tab = await chrome.tabs.create({ url, active: true, ...where });
   await chrome.storage.session.set({ [KEY]: [...(await ids()), tab.id] });

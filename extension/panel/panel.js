@@ -1,60 +1,80 @@
 // The help panel. One page serves the toolbar popup and the in-page frame (?in=page), so the chat
 // page can neither read nor fake it.
+//
+//   top bar     Back (not on home) · tools · Close (in page)
+//   heading     the screen's title; focus moves here on each new screen
+//   help bar    call the child helpline · in danger now? call the emergency number
+//   reassurance "It's not your fault. You're not in trouble."
+//   screen      home: "What is happening?" · situation: steps, services, the site's report page
 import { help } from "../lib/data.js";
-import { chooseCountry } from "../lib/country.js";
+import { browserLocale, chooseCountry } from "../lib/country.js";
 import { h } from "../lib/dom.js";
-import { pick, t, translatePage } from "../lib/i18n.js";
-import { loadSettings, saveSettings } from "../lib/settings-store.js";
-import { serviceCard } from "./services.js";
+import { t, translatePage } from "../lib/i18n.js";
+import { loadSettings } from "../lib/settings-store.js";
+import { helpBar } from "./help-bar.js";
+import { homeScreen } from "./home.js";
+import { situationScreen } from "./situation.js";
 
 const inPage = new URLSearchParams(location.search).get("in") === "page";
 const main = document.getElementById("panel");
+
+// Each screen is (ctx, arg) => { title, body: [elements] }.
+const SCREENS = { home: homeScreen, situation: situationScreen };
+// Top-bar tools shown on every screen: (ctx, screen) => element or null.
+const TOOLS = [];
 
 function close() {
   if (inPage) chrome.runtime.sendMessage({ type: "panel:close" });
   else window.close();
 }
 
-function countryLine(code, canChange, rerender) {
-  const name = pick(help.countries[code].name);
-  const line = h("p", { class: "country" }, t("helpFor", name));
-  if (!canChange) return line;
-  const picker = h("select", { "aria-label": t("chooseCountry"), onchange: async (e) => {
-    await saveSettings({ country: e.target.value });
-    rerender();
-  } }, Object.entries(help.countries).map(([c, country]) =>
-    h("option", { value: c, selected: c === code }, pick(country.name))));
-  const change = h("button", { type: "button", class: "link-button", onclick: () => {
-    change.replaceWith(picker);
-    picker.focus();
-  } }, t("notYourCountry"));
-  line.append(" ", change);
-  return line;
+// Which listed site this is, as the background knows it (never from the page); null elsewhere.
+async function siteHere() {
+  try {
+    const answer = await chrome.runtime.sendMessage({ type: "site:here" });
+    return answer?.ok ? answer.result : null;
+  } catch {
+    return null;
+  }
 }
 
-function emergency(code) {
-  const number = help.countries[code].emergency?.number;
-  if (!number) return null;
-  return h("p", { class: "emergency" }, t("inDanger"), " ",
-    h("a", { href: `tel:${number}` }, t("callNumber", number)));
-}
+let ctx = null;
 
-async function render() {
-  const { settings, managed } = await loadSettings();
-  const code = chooseCountry(settings.country, help.countries);
-  const country = help.countries[code];
+function show(name, arg) {
+  const screen = { name, arg };
+  const { title, body } = SCREENS[name](ctx, arg);
+  const heading = h("h1", { tabindex: "-1" }, title);
   main.replaceChildren(...[
     h("div", { class: "top" },
-      h("h1", { tabindex: "-1" }, t("panelHeading")),
+      name === "home" ? null : h("button", { type: "button", class: "back", onclick: () => show("home") },
+        h("span", { "aria-hidden": "true" }, "← "), t("back")),
+      h("div", { class: "tools" }, TOOLS.map((tool) => tool(ctx, screen))),
       inPage ? h("button", { type: "button", class: "close", "aria-label": t("closePanel"), onclick: close }, "✕") : null),
+    heading,
+    helpBar(ctx),
     h("p", { class: "reassure" }, t("reassurance")),
-    emergency(code),
-    ...country.services.map((id) => serviceCard(id, help.services[id])),
-    countryLine(code, !managed.keys.includes("country"), render),
+    ...body,
     inPage ? h("p", { class: "trust" }, t("trustNote")) : null,
   ].filter(Boolean));
-  main.dataset.country = code;
-  main.querySelector("h1").focus();
+  main.dataset.screen = name;
+  if (arg) main.dataset.situation = arg;
+  else delete main.dataset.situation;
+  heading.focus();
+}
+
+async function load() {
+  const [{ settings, managed }, site] = await Promise.all([loadSettings(), siteHere()]);
+  const locale = browserLocale(); // costly (Intl): once, when the panel opens
+  ctx = {
+    code: chooseCountry(settings.country, help.countries, locale),
+    timeZone: locale.timeZone,
+    site,
+    canChangeCountry: !managed.keys.includes("country"),
+    go: show,
+    reload: load,
+  };
+  main.dataset.country = ctx.code;
+  show("home");
 }
 
 document.documentElement.classList.toggle("popup", !inPage);
@@ -62,4 +82,4 @@ document.addEventListener("keydown", (e) => {
   if (e.key === "Escape") close();
 });
 translatePage();
-render();
+load();

@@ -2,7 +2,7 @@
 import { h } from "../lib/dom.js";
 import { pick, t } from "../lib/i18n.js";
 
-const dialable = (number) => number.replace(/[\s-]/g, "");
+export const dialable = (number) => number.replace(/[\s-]/g, "");
 
 // Links are opened by the extension (background), by service id: the panel never holds a URL
 // the page could have put there.
@@ -39,7 +39,7 @@ const WEBSITE_LABEL = { helpline: "openWebsite", report: "reportNow", removal: "
 
 export function serviceCard(id, service) {
   return h("section", { class: "card", dataset: { serviceId: id } },
-    h("h2", {}, pick(service.name)),
+    h("h3", {}, pick(service.name)),
     h("p", {}, pick(service.description)),
     h("div", { class: "actions" },
       (service.contacts ?? []).map((contact, i) => contactAction(contact, i, id)),

@@ -30,5 +30,8 @@ def test_click_opens_panel_with_uk_help(page):
     click_button(page)
     panel = wait_for_panel(page)
     text = panel.inner_text("main")
-    assert "Childline" in text and "0800 1111" in text
-    assert "CEOP" in text and "Report Remove" in text and "999" in text
+    assert "Childline" in text and "0800 1111" in text and "999" in text
+    panel.click("button[data-situation='picture-shared']")
+    panel.wait_for_selector("main[data-situation='picture-shared']")
+    text = panel.inner_text("main")
+    assert "CEOP" in text and "Report Remove" in text and "0800 1111" in text and "999" in text
