@@ -42,6 +42,8 @@ def make_manifest(source: dict, sites: dict, browser: str) -> dict:
         manifest["minimum_chrome_version"] = CHROMIUM_MIN
     else:
         manifest["background"] = {"scripts": [BACKGROUND], "type": "module"}
+        # Chromium-only: Firefox takes policy values from policies.json "3rdparty" with no schema.
+        manifest.pop("storage", None)
         manifest["browser_specific_settings"] = {
             "gecko": {
                 "id": GECKO_ID,

@@ -15,9 +15,15 @@ async function area() {
   }
 }
 
+// Chromium answers storage.managed only about 2 s after the browser starts (research/browser-facts.md).
+// A child opening the panel then must not wait: read no policy for now, and onSettingsChanged fires
+// for the "managed" area when it arrives.
+const MANAGED_WAIT_MS = 250;
+
 async function readManaged() {
+  const late = new Promise((resolve) => setTimeout(resolve, MANAGED_WAIT_MS, {}));
   try {
-    return (await chrome.storage.managed.get()) ?? {};
+    return (await Promise.race([chrome.storage.managed.get(), late])) ?? {};
   } catch {
     return {}; // no policy (Firefox throws when none is installed)
   }

@@ -1,0 +1,47 @@
+// The page a parent sees once, right after installing: what Buoy does and doesn't do, the button
+// and the real panel as a child sees them, the country Buoy picked, and the main choices.
+import { help } from "../lib/data.js";
+import { chooseCountry } from "../lib/country.js";
+import { h } from "../lib/dom.js";
+import { pick, t, translatePage } from "../lib/i18n.js";
+import { loadSettings, onSettingsChanged, saveSettings } from "../lib/settings-store.js";
+import { section } from "../options/controls.js";
+import { cornerField, countryField, nudgesField, sizeField } from "../options/fields.js";
+
+const BUTTON_SIZES = { normal: 56, large: 80 }; // as content/button.js draws them
+const choices = document.getElementById("choices");
+const fake = document.getElementById("fake-button");
+const frame = document.getElementById("panel-preview");
+const status = document.getElementById("status");
+let shownCountry = null;
+
+async function save(patch) {
+  const refused = await saveSettings(patch);
+  status.textContent = refused.length ? t("notSaved") : t("saved");
+}
+
+async function render() {
+  const { settings, managed } = await loadSettings();
+  const page = { settings, managed, save };
+  const code = chooseCountry(settings.country, help.countries);
+  fake.dataset.corner = settings.corner;
+  fake.style.setProperty("--size", String(BUTTON_SIZES[settings.size]));
+  // The panel reads settings when it opens: show it again when the country changes.
+  if (shownCountry && shownCountry !== code) frame.src = frame.src;
+  shownCountry = code;
+  const focused = document.activeElement?.id;
+  choices.replaceChildren(section("choices-section", t("choicesTitle"),
+    h("p", { class: "country-picked", id: "country-picked" }, t("countryPicked", pick(help.countries[code].name))),
+    countryField(page), cornerField(page), sizeField(page), nudgesField(page),
+    h("a", { class: "more", href: "../options/options.html" }, t("allSettings"))));
+  choices.dataset.ready = "true";
+  if (focused) document.getElementById(focused)?.focus();
+}
+
+translatePage();
+document.title = t("welcomeTitle");
+const [first, ...rest] = t("buttonLabel").split(" ");
+fake.append(first, h("br"), rest.join(" "));
+frame.title = t("previewPanelFrame");
+render();
+onSettingsChanged(render);

@@ -1,0 +1,25 @@
+"""Helpers for Buoy's parent pages (options, welcome) and its stored settings in real Chromium."""
+
+from tests.e2e.conftest import wait_for
+from tests.helpers.chromium import extension_url
+
+
+def open_options(context):
+    page = context.new_page()
+    page.goto(extension_url("options/options.html"))
+    page.wait_for_selector("#options[data-ready] #field-country")
+    return page
+
+
+def stored(worker):
+    return worker.evaluate("chrome.storage.sync.get('settings').then(r => r.settings ?? null)")
+
+
+def reset(worker):
+    """Back to the defaults, and wait until the background has put the button back everywhere."""
+    worker.evaluate("chrome.storage.sync.remove('settings')")
+    wait_for(lambda: worker.evaluate("""chrome.scripting.getRegisteredContentScripts()
+        .then(([s]) => Boolean(s) && s.matches.includes('https://discord.com/*') && s.matches.includes('https://youtube.com/*'))"""),
+        message="default sites registered again")
+    wait_for(lambda: worker.evaluate("chrome.storage.local.get('appearance').then(r => r.appearance?.corner === 'bottom-right')"),
+             message="default look mirrored")
