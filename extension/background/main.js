@@ -1,6 +1,8 @@
 // Buoy's background: keeps the button on the enabled sites, mirrors its look for the content
 // script, and answers the panel. Each job is its own module.
 import "./messages.js";
+import "./quick-exit.js";
+import "./history-cleaner.js";
 import "./welcome.js";
 import { syncButtonScripts } from "./button-scripts.js";
 import { loadSettings, onSettingsChanged } from "../lib/settings-store.js";

@@ -20,6 +20,7 @@
   let wanted = false; // mounted once the page has a <body>; from then on it must stay
   let removals = [];
   let sanctuary = null;
+  let escapedAt = -Infinity; // when Escape last closed the panel: a second one within a second exits
 
   const host = document.createElement("buoy-help");
   const HOST_STYLE = "all:initial!important;display:block!important;position:fixed!important;" +
@@ -201,6 +202,12 @@
     } else if (frame && e.key === "Escape" && e.type === "keydown") {
       e.stopImmediatePropagation();
       closePanel();
+      escapedAt = performance.now();
+    } else if (!frame && e.key === "Escape" && e.type === "keydown" && e.isTrusted &&
+      performance.now() - escapedAt < 1000) {
+      e.stopImmediatePropagation(); // quick exit (background/quick-exit.js): the page isn't told
+      escapedAt = -Infinity;
+      api.runtime.sendMessage({ type: "quickexit:go" }).catch(() => {});
     } else if (ours) {
       e.stopImmediatePropagation(); // the page doesn't hear keys typed on our button
     }
@@ -208,6 +215,7 @@
 
   function onMessage(message) {
     if (message?.type === "panel:close") closePanel();
+    if (message?.type === "panel:escape") escapedAt = performance.now();
     if (message?.type === "button:remove") teardown();
   }
 

@@ -8,6 +8,7 @@ import { hostPatterns } from "../lib/site-patterns.js";
 import { section } from "./controls.js";
 import { cornerField, countryField, nudgesField, sizeField } from "./fields.js";
 import { sitesSection } from "./sites.js";
+import { historyField } from "./history-toggle.js";
 import { policyNotice } from "./policy-notice.js";
 
 const main = document.getElementById("options");
@@ -32,7 +33,7 @@ async function render() {
     section("where", t("countryTitle"), countryField(page)),
     sitesSection(page),
     section("look", t("buttonTitle"), cornerField(page), sizeField(page)),
-    section("features", t("featuresTitle"), nudgesField(page)),
+    section("features", t("featuresTitle"), nudgesField(page), historyField(page)),
   );
   main.dataset.ready = "true";
   if (focused) document.getElementById(focused)?.focus();

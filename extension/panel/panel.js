@@ -13,6 +13,8 @@ import { t, translatePage } from "../lib/i18n.js";
 import { loadSettings } from "../lib/settings-store.js";
 import { helpBar } from "./help-bar.js";
 import { homeScreen } from "./home.js";
+import { privateHelp } from "./private-help.js";
+import { quickExitControl } from "./quick-exit.js";
 import { situationScreen } from "./situation.js";
 
 const inPage = new URLSearchParams(location.search).get("in") === "page";
@@ -21,7 +23,7 @@ const main = document.getElementById("panel");
 // Each screen is (ctx, arg) => { title, body: [elements] }.
 const SCREENS = { home: homeScreen, situation: situationScreen };
 // Top-bar tools shown on every screen: (ctx, screen) => element or null.
-const TOOLS = [];
+const TOOLS = [quickExitControl];
 
 function close() {
   if (inPage) chrome.runtime.sendMessage({ type: "panel:close" });
@@ -54,6 +56,7 @@ function show(name, arg) {
     helpBar(ctx),
     h("p", { class: "reassure" }, t("reassurance")),
     ...body,
+    name === "home" ? privateHelp() : null,
     inPage ? h("p", { class: "trust" }, t("trustNote")) : null,
   ].filter(Boolean));
   main.dataset.screen = name;

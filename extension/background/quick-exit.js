@@ -1,0 +1,40 @@
+// Quick exit: the chat tab is swapped for a neutral page and the help tabs close.
+//
+// Why close-and-replace rather than tabs.update: tabs.update adds a history entry, so "Back" would
+// return to the chat, and a page's back list can't be edited. A new tab at the same place, opened
+// before the chat tab closes (so a one-tab window stays open), has no back list at all. The chat
+// remains in the browser's "recently closed" list, as any closed tab does.
+import { addHandler, fromExtensionPage } from "./messages.js";
+import { closeHelpTabs } from "./help-tabs.js";
+import { loadSettings } from "../lib/settings-store.js";
+
+// Our own content script (the button) on a page's top frame: the second Escape after the panel closed.
+const fromButton = (sender) => sender.id === chrome.runtime.id && Boolean(sender.tab) && sender.frameId === 0 &&
+  !sender.url?.startsWith(new URL(chrome.runtime.getURL("")).origin);
+
+// The in-page panel is a frame inside the chat tab; the toolbar popup has no tab, so the chat is
+// the active tab of the window last used.
+async function chatTab(sender) {
+  if (sender.tab && (sender.frameId !== 0 || fromButton(sender))) return sender.tab;
+  const [active] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+  return active;
+}
+
+export async function quickExit(tab) {
+  const { settings } = await loadSettings();
+  const closing = closeHelpTabs();
+  if (tab) {
+    await chrome.tabs.create({ url: settings.quickExitUrl, index: tab.index, windowId: tab.windowId, active: true });
+    await chrome.tabs.remove(tab.id).catch(() => {});
+  } else {
+    await chrome.tabs.create({ url: settings.quickExitUrl, active: true });
+  }
+  await closing;
+}
+
+addHandler("quickexit:go", (sender) => fromExtensionPage(sender) || fromButton(sender),
+  async (_, sender) => quickExit(await chatTab(sender)));
+
+// The in-page panel saw a first Escape: its tab's button listens for a second one on the page.
+addHandler("panel:escape", (sender) => fromExtensionPage(sender) && Boolean(sender.tab),
+  (_, sender) => chrome.tabs.sendMessage(sender.tab.id, { type: "panel:escape" }, { frameId: 0 }));
