@@ -1,0 +1,1 @@
+"""The benchmark behind `invoke bench`: see run.py."""

@@ -1,0 +1,135 @@
+"""`invoke bench`: Buoy beside no extension, an empty content script (twice) and the minimal
+button, in real Debian Chromium, on the same pages, in the same run, interleaved round by round."""
+
+import json
+import os
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from build.bench import probe
+from build.bench.pages import bench_hosts, write_pages
+from build.bench.report import markdown, page_table, targets
+from build.bench.stats import summary
+from build.bench.variants import Variant, comparison_variants
+from tests.e2e.buoy_page import button_box
+from tests.helpers import chromium
+from tests.helpers.server import serve_fixtures
+
+LOAD_PAGES = ("chat", "long-chat")
+
+
+def _registered_scripts(context, timeout=10.0):
+    """Buoy's dynamically registered content scripts, once the worker has registered them."""
+    worker = chromium.service_worker(context)
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        scripts = worker.evaluate("chrome.scripting.getRegisteredContentScripts()")
+        if scripts:
+            return scripts
+        time.sleep(0.05)
+    raise RuntimeError("Buoy registered no content script")
+
+
+def buoy_variant(context, dist: Path) -> Variant:
+    manifest = json.loads((dist / "manifest.json").read_text())
+    static = manifest.get("content_scripts", [])
+    dynamic = _registered_scripts(context)
+    files = {f for s in static for f in s.get("js", [])} | {f for s in dynamic for f in s.get("js", [])}
+    run_at = sorted({s.get("run_at", "document_idle") for s in static} | {s.get("runAt", "document_idle") for s in dynamic})
+    return Variant("buoy", dist, tuple(dist / f for f in sorted(files)), "/".join(run_at) + " (registered by the worker)")
+
+
+def sizes(variants, dist: Path) -> dict:
+    out = {v.name: {"per_page_load_bytes": sum(f.stat().st_size for f in v.content_scripts),
+                    "files": {f.name: f.stat().st_size for f in v.content_scripts}}
+           for v in variants if v.extension}
+    out["packages"] = {z.name: z.stat().st_size for z in sorted(dist.parent.glob("*.zip"))}
+    return out
+
+
+def _load_round(contexts, variants, url, record, round_no, clicks=None):
+    for v in variants[round_no % len(variants):] + variants[:round_no % len(variants)]:  # rotate the order
+        page, cdp, figures = probe.load_page(contexts[v.name], url)
+        if record is not None:
+            for name, value in figures.items():
+                record[v.name].setdefault(name, []).append(value)
+        if clicks is not None and v.name == "buoy":
+            box = button_box(page)  # after the figures: never counted against Buoy
+            if box:
+                for name, value in probe.click_panel(page, cdp, box).items():
+                    clicks.setdefault(name, []).append(value)
+        page.close()
+
+
+def _busy(contexts, url, rounds, rate, seconds):
+    runs = {"none": [], "buoy": []}
+    for r in range(rounds):
+        for name in (["none", "buoy"] if r % 2 == 0 else ["buoy", "none"]):
+            runs[name].append(probe.busy_chat(contexts[name], url, rate, seconds)["main_thread_ms"])
+    added = [b - n for b, n in zip(runs["buoy"], runs["none"], strict=True)]
+    messages = rate * seconds
+    return {"rounds": rounds, "rate": rate, "messages": messages, "none_ms": summary(runs["none"]),
+            "added_ms": summary(added), "added_per_message_ms": summary([a / messages for a in added]),
+            "added_percent": summary([100 * a / n for a, n in zip(added, runs["none"], strict=True)])}
+
+
+def run_bench(root: Path, rounds=15, chat_rounds=3, chat_seconds=10, rate=50, run_at="document_start",
+              pages=LOAD_PAGES, warm_up=True, out: Path | None = None, log=print) -> dict:
+    """Run everything; return the result (and write it to `out` as JSON). Needs `invoke build` first.
+    The smoke test passes one page and no warm-up round (first loads compile and cache: not counted)."""
+    dist = root / "dist" / "chromium"
+    if not (dist / "manifest.json").exists():
+        raise FileNotFoundError("no dist/chromium: run `invoke build` first")
+    hosts = bench_hosts(root / "extension" / "data" / "sites.json")
+    with tempfile.TemporaryDirectory(prefix="buoy-bench-") as tmp_name, sync_playwright() as p:
+        tmp = Path(tmp_name)
+        write_pages(tmp / "pages")
+        (tmp / "tls").mkdir()
+        with serve_fixtures(tmp / "tls", tmp / "pages") as server:
+            server.routes = {host: f"{page}.html" for page, host in hosts.items()}
+            variants = comparison_variants(tmp / "extensions", list(hosts.values()), run_at)
+            contexts = {}
+            try:
+                for v in variants:
+                    contexts[v.name] = chromium.start(p, tmp / "profiles" / v.name, v.extension, server.port)
+                contexts["buoy"] = chromium.start(p, tmp / "profiles" / "buoy", dist, server.port)
+                variants.append(buoy_variant(contexts["buoy"], dist))
+                t0 = time.monotonic()
+                log("browsers ready")
+                loads = {page: {v.name: {} for v in variants} for page in pages}
+                clicks = {}
+                for page in pages if warm_up else ():
+                    _load_round(contexts, variants, f"https://{hosts[page]}/", None, 0)
+                for r in range(rounds):
+                    log(f"{time.monotonic() - t0:5.1f}s round {r + 1}/{rounds}")
+                    for page in pages:
+                        _load_round(contexts, variants, f"https://{hosts[page]}/", loads[page], r,
+                                    clicks if page == "chat" else None)
+                log(f"{time.monotonic() - t0:5.1f}s busy chat: {chat_rounds} rounds of {chat_seconds} s")
+                busy = _busy(contexts, f"https://{hosts['busy-chat']}/", chat_rounds, rate, chat_seconds)
+                version = contexts["buoy"].browser.version if contexts["buoy"].browser else ""
+            finally:
+                for context in contexts.values():
+                    context.close()
+        size = sizes(variants, dist)  # before the temp folder (holding the comparisons) goes
+    result = {
+        "chromium": version or _chromium_version(), "cpus": os.cpu_count(), "rounds": rounds,
+        "hosts": hosts, "run_at": {v.name: v.run_at for v in variants if v.extension},
+        "pages": page_table(loads),
+        "click": {name: summary(values) for name, values in clicks.items()},
+        "busy_chat": busy, "sizes": size,
+        "targets": targets(loads, clicks, busy, size),
+    }
+    result["markdown"] = markdown(result)
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(result, indent=2) + "\n")
+    return result
+
+
+def _chromium_version() -> str:
+    return subprocess.run([chromium.CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()

@@ -1,0 +1,31 @@
+"""`invoke bench` runs end to end and produces every figure (their values are the bench's job)."""
+
+import json
+
+import pytest
+
+from build.bench.report import FIGURES
+from build.bench.run import run_bench
+from tests.e2e.conftest import ROOT
+
+pytestmark = pytest.mark.chromium
+
+
+def test_bench_produces_every_figure(dist, tmp_path):
+    out = tmp_path / "bench.json"
+    result = run_bench(ROOT, rounds=1, chat_rounds=1, chat_seconds=1, pages=("chat",), warm_up=False,
+                       out=out, log=lambda _: None)
+    assert json.loads(out.read_text())["targets"] == result["targets"]
+    for page, table in result["pages"].items():
+        assert set(table) == {"none", "floor", "twin", "minimal", "buoy"}, page
+        for variant, figures in table.items():
+            for figure in FIGURES:
+                assert figures[figure]["median"] is not None, (page, variant, figure)
+    for figure in ("container_painted_ms", "content_loaded_ms", "content_painted_ms"):
+        assert result["click"][figure]["median"] is not None, figure
+    busy = result["busy_chat"]
+    assert busy["messages"] == 50 and busy["none_ms"]["median"] > 0 and busy["added_percent"]["median"] is not None
+    assert result["sizes"]["buoy"]["per_page_load_bytes"] > result["sizes"]["minimal"]["per_page_load_bytes"] > 0
+    assert result["sizes"]["packages"] and all(n > 0 for n in result["sizes"]["packages"].values())
+    assert all(t["median"] is not None and isinstance(t["met"], bool) for t in result["targets"])
+    assert "buoy" in result["run_at"] and "| target |" in result["markdown"]

@@ -1,0 +1,41 @@
+"""The bench's click figures come from the right trace events (a synthetic trace, in µs)."""
+
+from build.bench.stats import paired, summary
+from build.bench.trace import click_figures
+
+
+def dispatch(kind, ts, dur=10, pid=1):
+    return {"name": "EventDispatch", "pid": pid, "ts": ts, "dur": dur, "args": {"data": {"type": kind}}}
+
+
+def paint(ts, dur=100, pid=1, frame="PAGE"):
+    return {"name": "Paint", "pid": pid, "ts": ts, "dur": dur, "args": {"data": {"frame": frame}}}
+
+
+TRACE = [
+    paint(500),  # before the click: not the panel
+    dispatch("pointerdown", 900), dispatch("pointerup", 1000), dispatch("click", 1100, dur=2000),
+    paint(2500, pid=2, frame="OTHER"),  # another process: not the page
+    paint(4000, dur=500),  # first page paint after the handler: the panel box
+    paint(9000),
+    {"name": "CommitLoad", "pid": 2, "ts": 20000, "args": {"data": {"frame": "PANEL", "isMainFrame": False}}},
+    {"name": "MarkLoad", "pid": 2, "ts": 51000, "args": {"data": {"frame": "PANEL", "isMainFrame": False}}},
+    {"name": "firstContentfulPaint", "pid": 2, "ts": 81000, "args": {"frame": "PANEL"}},
+]
+
+
+def test_click_figures_from_release():
+    assert click_figures(TRACE) == {"container_painted_ms": 3.5, "content_loaded_ms": 50.0, "content_painted_ms": 80.0}
+
+
+def test_missing_events_are_none_not_zero():
+    assert click_figures(TRACE[:3]) == {"container_painted_ms": None, "content_loaded_ms": None, "content_painted_ms": None}
+    no_panel = [e for e in TRACE if e["name"] != "CommitLoad"]
+    assert click_figures(no_panel)["content_painted_ms"] is None
+
+
+def test_paired_differences_and_spread():
+    assert paired([5, 7, 9], [1, 1, 1])["median"] == 6
+    s = summary([1, 2, 3, 4, 5])
+    assert (s["q1"], s["median"], s["q3"], s["n"]) == (2, 3, 4, 5)
+    assert summary([None])["median"] is None
