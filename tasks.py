@@ -48,4 +48,14 @@ def screenshots(c):
         print(path.relative_to(ROOT))
 
 
-ns = Collection(build, screenshots, icons, lint, test)
+@task(build)
+def bench(c, rounds=15, chat_rounds=3, chat_seconds=10, out="dist/bench.json"):
+    """Build, then measure Buoy beside no extension, an empty content script and a minimal button."""
+    from build.bench.run import run_bench
+
+    result = run_bench(ROOT, rounds=rounds, chat_rounds=chat_rounds, chat_seconds=chat_seconds, out=ROOT / out)
+    print(result["markdown"])
+    print(f"\nwritten to {out}")
+
+
+ns = Collection(build, screenshots, icons, lint, test, bench)
