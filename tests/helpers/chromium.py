@@ -23,18 +23,24 @@ def resolver_rules(port: int, extra: dict[str, int] | None = None) -> str:
     return ", ".join(rules + [f"MAP * 127.0.0.1:{port}"])
 
 
-@contextmanager
-def launch(profile: Path, extension: Path | None, port: int, *, extra_hosts=None, env=None, args=(), viewport=None):
-    """A persistent Chromium context (extensions need one), with `extension` loaded if given."""
+def start(p, profile: Path, extension: Path | None, port: int, *, extra_hosts=None, env=None, args=(), viewport=None):
+    """A persistent Chromium context (extensions need one) from Playwright instance `p`, with
+    `extension` loaded if given. The caller closes it; several can run side by side (the bench)."""
     flags = [*QUIET, f"--host-resolver-rules={resolver_rules(port, extra_hosts)}", "--ignore-certificate-errors", *args]
     if extension:
         flags += [f"--disable-extensions-except={extension}", f"--load-extension={extension}"]
+    return p.chromium.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, headless=True, args=flags, env=env,
+        ignore_https_errors=True, viewport=viewport or {"width": 1280, "height": 800},
+        ignore_default_args=["--disable-extensions"],
+    )
+
+
+@contextmanager
+def launch(profile: Path, extension: Path | None, port: int, **options):
+    """One Chromium context for a `with` block: see start()."""
     with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, headless=True, args=flags, env=env,
-            ignore_https_errors=True, viewport=viewport or {"width": 1280, "height": 800},
-            ignore_default_args=["--disable-extensions"],
-        )
+        context = start(p, profile, extension, port, **options)
         try:
             yield context
         finally:
