@@ -58,4 +58,12 @@ def bench(c, rounds=15, chat_rounds=3, chat_seconds=10, out="dist/bench.json"):
     print(f"\nwritten to {out}")
 
 
-ns = Collection(build, screenshots, icons, lint, test, bench)
+@task
+def eval_nudges(c):
+    """Recall and false-alarm rate per nudge move, on the held-aside and tuning parts (needs node)."""
+    from build.eval_nudges import evaluate, format_report
+
+    print(format_report(evaluate(ROOT)))
+
+
+ns = Collection(build, screenshots, icons, lint, test, bench, eval_nudges)
