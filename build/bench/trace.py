@@ -19,18 +19,19 @@ def click_figures(events: list[dict]) -> dict:
     - content_loaded_ms: the panel document's load event;
     - content_painted_ms: the panel document's first contentful paint (its help is on screen).
     A figure the trace does not show is None."""
-    release, click = _dispatch(events, "pointerup"), _dispatch(events, "click")
-    if not release or not click:
+    press, release, click = (_dispatch(events, kind) for kind in ("pointerdown", "pointerup", "click"))
+    if not press or not release or not click:
         return {"container_painted_ms": None, "content_loaded_ms": None, "content_painted_ms": None}
     start, handled = release["ts"], click["ts"] + click.get("dur", 0)
     paints = sorted((e for e in events if e["name"] == "Paint" and e["pid"] == click["pid"] and e["ts"] >= handled
                      and e["args"]["data"].get("frame")), key=lambda e: e["ts"])
-    # The panel: a subframe committed after the click (the bench pages have no frames of their own).
+    # The panel: a subframe committed after the press (the bench pages have no frames of their own).
+    # Buoy starts loading it at the press, so it may have loaded before the release (a negative figure).
     children = {e["args"]["data"]["frame"] for e in events if e["name"] == "CommitLoad"
-                and not e["args"]["data"].get("isMainFrame", True) and e["ts"] >= start}
+                and not e["args"]["data"].get("isMainFrame", True) and e["ts"] >= press["ts"]}
 
     def first(name, frame_of):
-        hits = [e["ts"] for e in events if e["name"] == name and e["ts"] >= start and frame_of(e) in children]
+        hits = [e["ts"] for e in events if e["name"] == name and e["ts"] >= press["ts"] and frame_of(e) in children]
         return (min(hits) - start) / 1000 if hits else None
 
     return {

@@ -34,6 +34,14 @@ def test_missing_events_are_none_not_zero():
     assert click_figures(no_panel)["content_painted_ms"] is None
 
 
+def test_panel_loaded_between_press_and_release_counts_negative():
+    early = [dispatch("pointerdown", 900),
+             {"name": "CommitLoad", "pid": 2, "ts": 950, "args": {"data": {"frame": "PANEL", "isMainFrame": False}}},
+             {"name": "MarkLoad", "pid": 2, "ts": 980, "args": {"data": {"frame": "PANEL", "isMainFrame": False}}},
+             *TRACE[2:]]
+    assert click_figures(early)["content_loaded_ms"] == -0.02
+
+
 def test_paired_differences_and_spread():
     assert paired([5, 7, 9], [1, 1, 1])["median"] == 6
     s = summary([1, 2, 3, 4, 5])
