@@ -153,21 +153,13 @@
     return Boolean(r) && p.clientX >= r.left && p.clientX <= r.right && p.clientY >= r.top && p.clientY <= r.bottom;
   }
 
-  function openPanel() {
-    if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
-    if (!frame) {
-      frame = document.createElement("iframe");
-      frame.title = api.i18n.getMessage("panelTitle") || "Help";
-      frame.setAttribute("allow", "clipboard-write");
-      let loads = 0;
-      // The page can navigate a frame it didn't make; a second load means it tried: close.
   // Making the frame costs ~15 ms of main thread (invoke bench): done at the press, the click that
   // follows only shows it, and the panel box is painted within a frame of the click.
   function makeFrame() {
     const made = document.createElement("iframe");
     made.title = api.i18n.getMessage("panelTitle") || "Help";
     made.setAttribute("allow", "clipboard-write");
-    loads = 0;
+    let loads = 0;
     // The page can navigate a frame it didn't make; a second load means it tried: close.
     made.addEventListener("load", () => {
       if (++loads <= 1) return;
@@ -180,9 +172,11 @@
     return made;
   }
 
-      frame.addEventListener("load", () => { if (++loads > 1) closePanel(false); });
-      frame.src = api.runtime.getURL("panel/panel.html?in=page");
-      panel.replaceChildren(frame);
+  function openPanel() {
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+    if (!frame) {
+      frame = warm?.isConnected ? warm : makeFrame();
+      warm = null;
     }
     show(panel);
     show(button);
@@ -207,6 +201,7 @@
     if (inside(rectOf(button), e)) {
       e.stopImmediatePropagation();
       if (e.type === "mousedown" || e.type === "click") e.preventDefault();
+      if (e.type === "pointerdown" && !frame && !warm) warm = makeFrame();
       if (e.type === "click") toggle();
     } else if (frame && e.type === "pointerdown" && !inside(rectOf(panel), e)) {
       closePanel(false);
@@ -216,7 +211,6 @@
   function onKey(e) {
     const ours = root.activeElement === button;
     if (ours && (e.key === "Enter" || e.key === " ")) {
-      if (e.type === "pointerdown" && !frame && !warm) warm = makeFrame();
       e.stopImmediatePropagation();
       e.preventDefault();
       if (e.type === "keydown" && !e.repeat) toggle();
