@@ -15,6 +15,8 @@ FIREFOX_MIN = "142.0"  # MV3 JSON modules; data_collection_permissions (desktop 
 CHROMIUM_MIN = "123"  # import attributes for JSON modules
 KEY_FILE = Path(__file__).parent / "chromium-key.txt"
 BACKGROUND = "background/main.js"
+# Chromium-only permissions: Firefox has no chrome.tts (it reads aloud with speechSynthesis).
+CHROMIUM_ONLY_PERMISSIONS = ("tts",)
 
 
 def chromium_key() -> str:
@@ -42,6 +44,7 @@ def make_manifest(source: dict, sites: dict, browser: str) -> dict:
         manifest["minimum_chrome_version"] = CHROMIUM_MIN
     else:
         manifest["background"] = {"scripts": [BACKGROUND], "type": "module"}
+        manifest["permissions"] = [p for p in manifest["permissions"] if p not in CHROMIUM_ONLY_PERMISSIONS]
         # Chromium-only: Firefox takes policy values from policies.json "3rdparty" with no schema.
         manifest.pop("storage", None)
         manifest["browser_specific_settings"] = {

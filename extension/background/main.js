@@ -1,6 +1,7 @@
 // Buoy's background: keeps the button on the enabled sites, mirrors its look for the content
 // script, and answers the panel. Each job is its own module.
 import "./messages.js";
+import "./page-note.js";
 import "./quick-exit.js";
 import "./history-cleaner.js";
 import "./welcome.js";

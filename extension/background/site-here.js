@@ -4,7 +4,7 @@
 import { sites } from "../lib/data.js";
 import { siteForHost } from "../lib/site-patterns.js";
 
-async function activeTab() {
+export async function activeTab() {
   const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
   return tab;
 }

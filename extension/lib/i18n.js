@@ -19,3 +19,9 @@ export function translatePage(root = document) {
   for (const el of root.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
   document.documentElement.lang = api.i18n.getUILanguage();
 }
+
+// The locale to write times and dates in: the browser's first language (en-NZ writes "8 am"), which
+// can be more precise than the UI language Chromium offers (en-US or en-GB).
+export function dateLocale() {
+  return navigator.languages?.[0] ?? navigator.language ?? api.i18n.getUILanguage();
+}

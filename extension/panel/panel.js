@@ -13,8 +13,11 @@ import { t, translatePage } from "../lib/i18n.js";
 import { loadSettings } from "../lib/settings-store.js";
 import { helpBar } from "./help-bar.js";
 import { homeScreen } from "./home.js";
+import { keepNote } from "./keep-note.js";
+import { showHours } from "./open-now.js";
 import { privateHelp } from "./private-help.js";
 import { quickExitControl } from "./quick-exit.js";
+import { readAloudControl } from "./read-aloud.js";
 import { situationScreen } from "./situation.js";
 
 const inPage = new URLSearchParams(location.search).get("in") === "page";
@@ -23,7 +26,7 @@ const main = document.getElementById("panel");
 // Each screen is (ctx, arg) => { title, body: [elements] }.
 const SCREENS = { home: homeScreen, situation: situationScreen };
 // Top-bar tools shown on every screen: (ctx, screen) => element or null.
-const TOOLS = [quickExitControl];
+const TOOLS = [readAloudControl, quickExitControl];
 
 function close() {
   if (inPage) chrome.runtime.sendMessage({ type: "panel:close" });
@@ -56,9 +59,11 @@ function show(name, arg) {
     helpBar(ctx),
     h("p", { class: "reassure" }, t("reassurance")),
     ...body,
+    name === "situation" ? keepNote() : null,
     name === "home" ? privateHelp() : null,
     inPage ? h("p", { class: "trust" }, t("trustNote")) : null,
   ].filter(Boolean));
+  showHours(main, ctx);
   main.dataset.screen = name;
   if (arg) main.dataset.situation = arg;
   else delete main.dataset.situation;

@@ -19,12 +19,14 @@ function helpButton(text, serviceId, contactIndex, secondary = false) {
   }, text);
 }
 
-function contactAction(contact, index, serviceId) {
+// Every contact's element names its service and index, so opening hours can be shown on it.
+export function contactAction(contact, index, serviceId) {
+  const dataset = { service: serviceId, contact: String(index) };
   switch (contact.type) {
     case "phone":
-      return h("a", { class: "action", href: `tel:${dialable(contact.number)}` }, t("callNumber", contact.number));
+      return h("a", { class: "action", href: `tel:${dialable(contact.number)}`, dataset }, t("callNumber", contact.number));
     case "text":
-      return h("a", { class: "action", href: `sms:${dialable(contact.number)}` },
+      return h("a", { class: "action", href: `sms:${dialable(contact.number)}`, dataset },
         contact.message ? t("textMessageTo", contact.message, contact.number) : t("textNumber", contact.number));
     case "chat":
       return helpButton(t("chatOnline"), serviceId, index);
