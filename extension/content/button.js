@@ -44,6 +44,16 @@
     .buoy-panel { width: min(380px, calc(100vw - 16px)); height: min(600px, calc(100vh - var(--size) * 1px - 48px));
       padding: 0; border: 0; border-radius: 16px; background: #fff; box-shadow: 0 8px 30px rgb(0 0 0 / 0.4); }
     .buoy-panel iframe { display: block; width: 100%; height: 100%; border: 0; }
+    .buoy-nudge { position: fixed; inset: auto; margin: 0; box-sizing: border-box; width: min(300px, calc(100vw - 32px));
+      padding: 12px; border: 0; border-radius: 16px; background: #fef3c7; color: #1f2937;
+      box-shadow: 0 4px 18px rgb(0 0 0 / 0.3); font: 400 16px / 1.35 system-ui, "Segoe UI", Roboto, sans-serif;
+      visibility: visible; opacity: 1; transform: none; filter: none; text-align: start; }
+    .buoy-nudge p { margin: 0 0 12px; font: inherit; color: inherit; }
+    .buoy-nudge div { display: flex; gap: 8px; }
+    .buoy-nudge button { flex: 1; min-height: 44px; margin: 0; padding: 4px 8px; border: 2px solid #1d4ed8; border-radius: 10px;
+      font: 700 16px / 1.2 system-ui, "Segoe UI", Roboto, sans-serif; cursor: pointer; background: #fff; color: #1d4ed8; }
+    .buoy-nudge button.go { background: #1d4ed8; color: #fff; }
+    .buoy-nudge button:focus-visible { outline: 4px solid #1f2937; outline-offset: 2px; }
   `;
   try {
     const sheet = new CSSStyleSheet();
@@ -76,12 +86,13 @@
     const [vertical, horizontal] = look.corner.split("-");
     button.style.setProperty("--size", String(size));
     panel.style.setProperty("--size", String(size));
-    for (const el of [button, panel]) {
+    for (const el of [button, panel, bubble].filter(Boolean)) {
       for (const side of ["top", "bottom", "left", "right"]) el.style[side] = "auto";
       el.style[horizontal] = `${GAP}px`;
     }
     button.style[vertical] = `${GAP}px`;
     panel.style[vertical] = `${GAP + size + 12}px`;
+    if (bubble) bubble.style[vertical] = panel.style[vertical];
   }
 
   function show(el) {
@@ -97,6 +108,7 @@
   function raise() {
     if (!host.isConnected) return;
     if (frame) show(panel);
+    if (bubble?.matches(":popover-open")) show(bubble);
     show(button);
   }
 
@@ -155,7 +167,7 @@
 
   // Making the frame costs ~15 ms of main thread (invoke bench): done at the press, the click that
   // follows only shows it, and the panel box is painted within a frame of the click.
-  function makeFrame() {
+  function makeFrame(situation = null) {
     const made = document.createElement("iframe");
     made.title = api.i18n.getMessage("panelTitle") || "Help";
     made.setAttribute("allow", "clipboard-write");
@@ -167,12 +179,13 @@
       closePanel(false);
       panel.replaceChildren();
     });
-    made.src = api.runtime.getURL("panel/panel.html?in=page");
+    made.src = api.runtime.getURL(`panel/panel.html?in=page${situation ? `&situation=${encodeURIComponent(situation)}` : ""}`);
     panel.replaceChildren(made); // the panel is hidden until shown: the frame loads unseen
     return made;
   }
 
   function openPanel() {
+    hideNudge();
     if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
     if (!frame) {
       frame = warm?.isConnected ? warm : makeFrame();
@@ -194,10 +207,93 @@
   }
   const toggle = () => (frame ? closePanel() : openPanel());
 
+  // ── Nudge (issue 11): content/nudge-watch.js asks for a short prompt beside the button, with one
+  // tap to that situation's help and one to dismiss. Made only when first asked; it never takes
+  // focus (the child may be typing) and is announced politely. Presses and keys on it are ours.
+  let bubble = null;
+  let bubbleText = null;
+  let nudged = null; // { situation, onDismiss } while shown
+  const nudgeActions = [];
+
+  function makeBubble() {
+    bubble = document.createElement("div");
+    bubble.className = "buoy-nudge";
+    bubble.setAttribute("popover", "manual");
+    bubble.setAttribute("role", "status");
+    bubble.setAttribute("aria-live", "polite");
+    bubbleText = document.createElement("p");
+    const row = document.createElement("div");
+    for (const [key, cls, act] of [["nudgeHelp", "go", nudgeHelp], ["nudgeDismiss", "later", nudgeDismiss]]) {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = cls;
+      b.textContent = api.i18n.getMessage(key);
+      nudgeActions.push([b, act]);
+      row.append(b);
+    }
+    bubble.append(bubbleText, row);
+    root.append(bubble);
+    place();
+  }
+
+  function nudge({ situation, text, onDismiss = () => {} }) {
+    if (frame || !host.isConnected || !text) return null; // help is open already, or no button
+    if (!bubble) makeBubble();
+    nudged = { situation, onDismiss };
+    bubbleText.textContent = "";
+    show(bubble);
+    show(button);
+    requestAnimationFrame(() => { bubbleText.textContent = text; }); // after showing, so it is announced
+    return hideNudge;
+  }
+
+  function hideNudge() {
+    nudged = null;
+    if (bubble?.matches(":popover-open")) bubble.hidePopover();
+  }
+  function nudgeHelp() {
+    const { situation } = nudged ?? {};
+    hideNudge();
+    if (frame) closePanel(false);
+    warm = null;
+    frame = makeFrame(situation);
+    openPanel();
+  }
+  function nudgeDismiss() {
+    const { onDismiss } = nudged ?? {};
+    hideNudge();
+    onDismiss?.();
+  }
+
+  function onNudgePress(e) {
+    if (!nudged || !inside(rectOf(bubble), e)) return false;
+    e.stopImmediatePropagation();
+    if (e.type === "mousedown" || e.type === "click") e.preventDefault(); // the chat box keeps focus
+    if (e.type === "click") nudgeActions.find(([b]) => inside(b.getBoundingClientRect(), e))?.[1]();
+    return true;
+  }
+
+  function onNudgeKey(e) {
+    const act = nudgeActions.find(([b]) => b === root.activeElement)?.[1];
+    if (!nudged || !act) return false;
+    e.stopImmediatePropagation();
+    if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      if (e.type === "keydown" && !e.repeat) act();
+    } else if (e.key === "Escape" && e.type === "keydown") {
+      nudgeDismiss();
+      button.focus();
+    }
+    return true;
+  }
+  // ── end of nudge
+
   // Presses on the button are handled here, first, and never reach the page: it can't swallow
   // them, fake them, or learn that help was asked for. Also catches presses where the button is
   // drawn but inert (under a page's modal dialog or fullscreen).
   function onPress(e) {
+    if (!e.isTrusted) return; // a page can dispatch clicks at the button's place: only the child's count
+    if (onNudgePress(e)) return;
     if (inside(rectOf(button), e)) {
       e.stopImmediatePropagation();
       if (e.type === "mousedown" || e.type === "click") e.preventDefault();
@@ -209,6 +305,7 @@
   }
 
   function onKey(e) {
+    if (!e.isTrusted || onNudgeKey(e)) return;
     const ours = root.activeElement === button;
     if (ours && (e.key === "Enter" || e.key === " ")) {
       e.stopImmediatePropagation();
@@ -268,5 +365,5 @@
   api.storage.local.get("appearance").then(({ appearance }) => {
     if (appearance) onStorage({ appearance: { newValue: appearance } }, "local");
   }, () => {});
-  globalThis.buoyButton = { teardown };
+  globalThis.buoyButton = { teardown, nudge };
 })();

@@ -9,6 +9,7 @@
 import { help } from "../lib/data.js";
 import { browserLocale, chooseCountry } from "../lib/country.js";
 import { h } from "../lib/dom.js";
+import { situation as knownSituation } from "../lib/help-directory.js";
 import { t, translatePage } from "../lib/i18n.js";
 import { loadSettings } from "../lib/settings-store.js";
 import { helpBar } from "./help-bar.js";
@@ -21,6 +22,8 @@ import { readAloudControl } from "./read-aloud.js";
 import { situationScreen } from "./situation.js";
 
 const inPage = new URLSearchParams(location.search).get("in") === "page";
+// A nudge opens the panel at its situation (?situation=picture-shared); only ids in the data count.
+const asked = knownSituation(new URLSearchParams(location.search).get("situation"))?.id;
 const main = document.getElementById("panel");
 
 // Each screen is (ctx, arg) => { title, body: [elements] }.
@@ -82,7 +85,8 @@ async function load() {
     reload: load,
   };
   main.dataset.country = ctx.code;
-  show("home");
+  if (asked) show("situation", asked);
+  else show("home");
 }
 
 document.documentElement.classList.toggle("popup", !inPage);

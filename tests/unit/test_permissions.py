@@ -26,6 +26,11 @@ OPTIONAL_HOST_PERMISSIONS = {
 }
 WEB_ACCESSIBLE_RESOURCES = {
     ("panel/*", "https://*/*"): "the in-page panel is an extension-origin frame, so the page can't read or fake it",
+    # content/nudge-watch.js imports the nudge engine on demand (a content script can't be a module):
+    ("nudge/engine.js", "https://*/*"): "nudges: the engine the watcher imports when new chat text first appears",
+    ("nudge/match.js", "https://*/*"): "nudges: imported by nudge/engine.js",
+    ("nudge/normalise.js", "https://*/*"): "nudges: imported by nudge/match.js",
+    ("data/nudges.json", "https://*/*"): "nudges: the rules, imported by nudge/engine.js (public data, no secrets)",
 }
 COMMANDS = {
     "_execute_action": "a keyboard shortcut opens the toolbar panel on any page, even where the button is hidden",
@@ -78,8 +83,9 @@ def test_no_declared_content_scripts_or_other_doors(manifest):
 
 
 def test_content_script_registration_is_for_the_button_only():
-    # The one script that runs in web pages, registered by the background: the button, nothing else.
+    # The scripts that run in web pages, registered by the background: the button, and the nudge
+    # watcher beside it while nudges are on (issue 11), nothing else.
     source = (ROOT / "extension" / "background" / "button-scripts.js").read_text()
-    assert 'const FILE = "content/button.js";' in source
+    assert 'file: "content/button.js"' in source and 'file: "content/nudge-watch.js"' in source
     scripts = sorted(p.relative_to(ROOT / "extension").as_posix() for p in (ROOT / "extension" / "content").rglob("*.js"))
-    assert scripts == ["content/button.js"]
+    assert scripts == ["content/button.js", "content/nudge-watch.js"]

@@ -1,0 +1,146 @@
+// Gentle nudges (issue 11): reads only new text that appears on a listed page, on the device, and
+// asks the button (content/button.js, same isolated world) for a short prompt when a line makes a
+// risky move. Registered beside the button only while settings.nudges is on
+// (background/button-scripts.js). Nothing is stored or sent: no text, no counts, no matches.
+//
+//   MutationObserver (added nodes, changed text) ─ pending nodes, capped
+//     └─ idle callback, SLICE_MS and MAX_CHARS at most ─ lines ─ nudge/engine.js (imported on first text)
+//          └─ buoyButton.nudge(): one per conversation (origin + path) per QUIET_MS; a dismissal holds
+(() => {
+  if (globalThis.buoyNudges) return;
+  const api = globalThis.browser ?? globalThis.chrome;
+  const SLICE_MS = 8; // main-thread time per idle slice
+  const MAX_CHARS = 4000; // text read per slice
+  const MAX_PENDING = 500; // past this the oldest are dropped: a flood beyond the budget is skimmed
+  const LINE_CHARS = 600; // an element with more text is read child by child, so messages never join
+  const QUIET_MS = 5 * 60_000;
+  const ECHO_MS = 60_000; // the child's own sent line is remembered this long, only to skip its echo
+  // Never what the child types, Buoy's own host, or code.
+  const NOT_CHAT = "input, textarea, select, [contenteditable]:not([contenteditable='false']), " +
+    "buoy-help, script, style, noscript, template";
+
+  const pending = new Set();
+  let scheduled = false;
+  let engine = null; // the module once imported; false if it couldn't be
+  const lastNudge = new Map(); // conversation -> when: memory only, gone with the page
+  const dismissed = new Set();
+  let sent = []; // [{ text, at }]
+  let hide = null;
+
+  const conversation = () => location.origin + location.pathname;
+  const squash = (s) => s.replace(/\s+/g, " ").trim().toLowerCase();
+
+  function allowed() {
+    const here = conversation();
+    return engine !== false && !dismissed.has(here) && performance.now() - (lastNudge.get(here) ?? -Infinity) >= QUIET_MS;
+  }
+
+  function skipped(node) {
+    const el = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+    return !el || Boolean(el.closest(NOT_CHAT));
+  }
+
+  function lines(node, out) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      if (node.data.trim()) out.push(node.data);
+      return;
+    }
+    if (node.nodeType !== Node.ELEMENT_NODE || node.matches(NOT_CHAT)) return;
+    const text = node.textContent;
+    if (!text.trim()) return;
+    if (text.length <= LINE_CHARS && !node.querySelector(NOT_CHAT)) out.push(text);
+    else for (const child of node.childNodes) lines(child, out);
+  }
+
+  // The page shows the child's own message once it is sent: that line is theirs, not someone else's.
+  function ownEcho(line) {
+    const now = performance.now();
+    sent = sent.filter((s) => now - s.at < ECHO_MS);
+    const text = squash(line);
+    return sent.some((s) => text.includes(s.text) && text.length <= s.text.length + 40);
+  }
+
+  function offer(situation) {
+    const here = conversation();
+    const text = api.i18n.getMessage(`nudge_${situation.replaceAll("-", "_")}`);
+    hide = globalThis.buoyButton?.nudge?.({ situation, text, onDismiss: () => dismissed.add(here) }) ?? null;
+    if (hide) lastNudge.set(here, performance.now());
+  }
+
+  function onIdle(deadline) {
+    scheduled = false;
+    if (!allowed()) return pending.clear();
+    if (!engine) return load();
+    if (engine.then) return; // still loading: it schedules when ready
+    const start = performance.now();
+    let chars = 0;
+    for (const node of pending) {
+      if (chars >= MAX_CHARS || performance.now() - start >= SLICE_MS) break;
+      if (!deadline.didTimeout && deadline.timeRemaining() <= 0) break;
+      pending.delete(node);
+      if (!node.isConnected || skipped(node)) continue;
+      const found = [];
+      lines(node, found);
+      for (const line of found) {
+        chars += line.length;
+        const situation = ownEcho(line) ? null : engine.situationFor(line.slice(0, LINE_CHARS));
+        if (situation) {
+          pending.clear();
+          return offer(situation);
+        }
+      }
+    }
+    schedule();
+  }
+
+  function schedule() {
+    if (scheduled || !pending.size) return;
+    scheduled = true;
+    requestIdleCallback(onIdle, { timeout: 1000 });
+  }
+
+  function load() {
+    engine = import(api.runtime.getURL("nudge/engine.js")).then((module) => {
+      engine = module;
+      schedule();
+    }, () => {
+      engine = false; // blocked (a page's CSP in some browser): stay quiet rather than retry forever
+      pending.clear();
+    });
+  }
+
+  const observer = new MutationObserver((records) => {
+    if (!allowed()) return;
+    for (const r of records) {
+      if (r.type === "characterData") pending.add(r.target);
+      else for (const node of r.addedNodes) pending.add(node);
+    }
+    while (pending.size > MAX_PENDING) pending.delete(pending.values().next().value);
+    schedule();
+  });
+
+  function onKey(e) {
+    if (!e.isTrusted || e.key !== "Enter" || e.shiftKey) return;
+    const box = e.composedPath()[0];
+    const text = squash(String(box?.value ?? (box?.isContentEditable ? box.innerText : "")));
+    if (text.length >= 4) sent = [...sent.slice(-4), { text, at: performance.now() }];
+  }
+
+  function onMessage(message) {
+    if (message?.type === "nudges:remove" || message?.type === "button:remove") teardown();
+  }
+
+  function teardown() {
+    observer.disconnect();
+    window.removeEventListener("keydown", onKey, true);
+    api.runtime.onMessage.removeListener(onMessage);
+    pending.clear();
+    hide?.();
+    globalThis.buoyNudges = null;
+  }
+
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  window.addEventListener("keydown", onKey, true);
+  api.runtime.onMessage.addListener(onMessage);
+  globalThis.buoyNudges = { teardown };
+})();
