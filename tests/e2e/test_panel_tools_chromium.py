@@ -4,7 +4,7 @@ en-NZ): opening hours with a fixed clock, the note kept for later, and Read it t
 import json
 import os
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -13,8 +13,8 @@ from tests.helpers import chromium
 from tests.helpers.chromium import extension_url
 
 pytestmark = pytest.mark.chromium
-SUNDAY_10PM_NZ = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)  # Sun 1 Mar 22:00 NZDT
-TUESDAY_10AM_NZ = datetime(2026, 3, 2, 21, 0, tzinfo=timezone.utc)  # Tue 3 Mar 10:00 NZDT
+SUNDAY_10PM_NZ = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)  # Sun 1 Mar 22:00 NZDT
+TUESDAY_10AM_NZ = datetime(2026, 3, 2, 21, 0, tzinfo=UTC)  # Tue 3 Mar 10:00 NZDT
 STORAGE = "Promise.all(['local', 'sync', 'session'].map(a => chrome.storage[a].get(null))).then(JSON.stringify)"
 
 
