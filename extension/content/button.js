@@ -18,6 +18,7 @@
   let look = { corner: "bottom-right", size: "normal" };
   let frame = null; // the panel's iframe, while open
   let warm = null; // the panel's iframe made at a press on the button, before the click opens it
+  let loads = 0; // loads of that frame since it was (re)inserted
   let wanted = false; // mounted once the page has a <body>; from then on it must stay
   let removals = [];
   let sanctuary = null;
@@ -84,9 +85,13 @@
   function place() {
     const size = SIZES[look.size] ?? SIZES.normal;
     const [vertical, horizontal] = look.corner.split("-");
+    // A page's CSS `zoom` (html { zoom: 0.5 }) compounds into our elements: undo it, or the button
+    // shrinks below a finger's size. Browser zoom is not CSS zoom and is left alone.
+    const zoom = 1 / ((host.isConnected && host.currentCSSZoom) || 1);
     button.style.setProperty("--size", String(size));
     panel.style.setProperty("--size", String(size));
     for (const el of [button, panel, bubble].filter(Boolean)) {
+      el.style.zoom = String(zoom);
       for (const side of ["top", "bottom", "left", "right"]) el.style[side] = "auto";
       el.style[horizontal] = `${GAP}px`;
     }
@@ -107,6 +112,7 @@
   // Something else entered the top layer (a modal, a popover, fullscreen): go back above it.
   function raise() {
     if (!host.isConnected) return;
+    place();
     if (frame) show(panel);
     if (bubble?.matches(":popover-open")) show(bubble);
     show(button);
@@ -114,7 +120,9 @@
 
   function mount() {
     wanted = true;
+    if (sanctuary && !sanctuary.host.isConnected) sanctuary = null; // the page replaced that <body>
     if (host.isConnected) return;
+    loads = 0; // re-inserting reloads the panel's frame: that load is ours, not a hijack
     (sanctuary ?? document.documentElement ?? document).append(host);
     host.setAttribute("style", HOST_STYLE);
     raise();
@@ -171,7 +179,7 @@
     const made = document.createElement("iframe");
     made.title = api.i18n.getMessage("panelTitle") || "Help";
     made.setAttribute("allow", "clipboard-write");
-    let loads = 0;
+    loads = 0;
     // The page can navigate a frame it didn't make; a second load means it tried: close.
     made.addEventListener("load", () => {
       if (++loads <= 1) return;
@@ -237,7 +245,7 @@
   }
 
   function nudge({ situation, text, onDismiss = () => {} }) {
-    if (frame || !host.isConnected || !text) return null; // help is open already, or no button
+    if (frame || nudged || !host.isConnected || !text) return null; // help open, a nudge showing, or no button
     if (!bubble) makeBubble();
     nudged = { situation, onDismiss };
     bubbleText.textContent = "";
@@ -293,6 +301,7 @@
   // drawn but inert (under a page's modal dialog or fullscreen).
   function onPress(e) {
     if (!e.isTrusted) return; // a page can dispatch clicks at the button's place: only the child's count
+    if (wanted && !host.isConnected) mount(); // removed since the last frame: still where it was drawn
     if (onNudgePress(e)) return;
     if (inside(rectOf(button), e)) {
       e.stopImmediatePropagation();

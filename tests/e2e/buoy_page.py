@@ -64,7 +64,9 @@ def _frame_url(frame):
 
 
 def panel_frame(page):
-    return next((f for f in page.main_frame.child_frames if "/panel/panel.html" in _frame_url(f)), None)
+    # page.frames, not main_frame.child_frames: Playwright sometimes lists the out-of-process
+    # extension frame without linking it to its parent (seen on hostile pages, about 1 run in 20).
+    return next((f for f in page.frames if f is not page.main_frame and "/panel/panel.html" in _frame_url(f)), None)
 
 
 def wait_for_panel(page):
