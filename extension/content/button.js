@@ -231,11 +231,12 @@
     bubble.setAttribute("aria-live", "polite");
     bubbleText = document.createElement("p");
     const row = document.createElement("div");
-    for (const [key, cls, act] of [["nudgeHelp", "go", nudgeHelp], ["nudgeDismiss", "later", nudgeDismiss]]) {
+    const actions = [[api.i18n.getMessage("nudgeHelp"), "go", nudgeHelp], [api.i18n.getMessage("nudgeDismiss"), "later", nudgeDismiss]];
+    for (const [words, cls, act] of actions) {
       const b = document.createElement("button");
       b.type = "button";
       b.className = cls;
-      b.textContent = api.i18n.getMessage(key);
+      b.textContent = words;
       nudgeActions.push([b, act]);
       row.append(b);
     }

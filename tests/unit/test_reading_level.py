@@ -40,8 +40,13 @@ NAMES = sorted({n for s in HELP.get("services", {}).values() for n in s["name"].
 
 def child_keys():
     keys = set()
+    known = _json(EXT / "_locales" / "en" / "messages.json")
     for path in [*(EXT / "panel").rglob("*.js"), *(EXT / "content").rglob("*.js")]:
-        keys |= set(re.findall(r"\b(?:t|getMessage)\(\s*\"(\w+)\"", path.read_text()))
+        source = path.read_text()
+        keys |= set(re.findall(r"\b(?:t|getMessage)\(\s*\"(\w+)\"", source))
+        # A name made from a template (getMessage(`nudge_${...}`)) asks for every key with that start.
+        for prefix in re.findall(r"\b(?:t|getMessage)\(\s*`(\w+)\$\{", source):
+            keys |= {key for key in known if key.startswith(prefix)}
     return keys
 
 
