@@ -73,7 +73,10 @@ def markdown(result: dict) -> str:
     b = result["busy_chat"]
     lines += [f"**Busy chat** ({b['messages']} messages, {b['rate']}/s, {b['rounds']} rounds): no extension "
               f"{_fmt(b['none_ms'], 'abs')} ms of main thread; Buoy adds {_fmt(b['added_ms'])} ms in total, "
-              f"{_fmt(b['added_per_message_ms'])} ms a message, {_fmt(b['added_percent'])} %", ""]
+              f"{_fmt(b['added_per_message_ms'])} ms a message, {_fmt(b['added_percent'])} % (nudges on)", ""]
+    n = result["nudges"]
+    lines += [f"**Nudge matching** (nudge/engine.js in an extension page, {n['lines']} evaluation lines): "
+              f"{n['us_per_line']:.1f} µs a line", ""]
     s = result["sizes"]
     lines += ["**Sizes** (bytes): " + ", ".join(f"{v} content script {d['per_page_load_bytes']}"
                                                  for v, d in s.items() if v != "packages")

@@ -11,6 +11,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from build.bench import probe
+from build.bench.nudges import matching_cost
 from build.bench.pages import bench_hosts, write_pages
 from build.bench.report import markdown, page_table, targets
 from build.bench.stats import summary
@@ -111,6 +112,7 @@ def run_bench(root: Path, rounds=15, chat_rounds=3, chat_seconds=10, rate=50, ru
                                     clicks if page == "chat" else None)
                 log(f"{time.monotonic() - t0:5.1f}s busy chat: {chat_rounds} rounds of {chat_seconds} s")
                 busy = _busy(contexts, f"https://{hosts['busy-chat']}/", chat_rounds, rate, chat_seconds)
+                nudges = matching_cost(contexts["buoy"], root)  # nudges are on by default in the busy chat too
                 version = contexts["buoy"].browser.version if contexts["buoy"].browser else ""
             finally:
                 for context in contexts.values():
@@ -121,7 +123,7 @@ def run_bench(root: Path, rounds=15, chat_rounds=3, chat_seconds=10, rate=50, ru
         "hosts": hosts, "run_at": {v.name: v.run_at for v in variants if v.extension},
         "pages": page_table(loads),
         "click": {name: summary(values) for name, values in clicks.items()},
-        "busy_chat": busy, "sizes": size,
+        "busy_chat": busy, "nudges": nudges, "sizes": size,
         "targets": targets(loads, clicks, busy, size),
     }
     result["markdown"] = markdown(result)
