@@ -40,7 +40,7 @@ def prompt_drawn(ff, tab):
     strip = prompt_points(ff, tab)["strip"]
     png = ff.send("browsingContext.captureScreenshot", {"context": tab, "clip": {"type": "box", **strip}})
     rows = pixels(base64.b64decode(png["data"]))
-    return all(all(abs(a - b) <= 6 for a, b in zip(px, CREAM)) for row in rows for px in row)
+    return all(all(abs(a - b) <= 6 for a, b in zip(px, CREAM, strict=True)) for row in rows for px in row)
 
 
 def say(ff, tab, who, text):
