@@ -16,17 +16,25 @@ async function area() {
 }
 
 // Chromium answers storage.managed only about 2 s after the browser starts (research/browser-facts.md).
-// A child opening the panel then must not wait: read no policy for now, and onSettingsChanged fires
-// for the "managed" area when it arrives.
+// A child opening the panel then must not wait: until it answers, use the policy last seen (kept in
+// storage.local); onSettingsChanged fires for the "managed" area when the answer arrives.
 const MANAGED_WAIT_MS = 250;
+const LAST_POLICY = "lastPolicy";
+
+function keep(policy) {
+  chrome.storage.local.set({ [LAST_POLICY]: policy }).catch(() => {});
+  return policy;
+}
 
 async function readManaged() {
-  const late = new Promise((resolve) => setTimeout(resolve, MANAGED_WAIT_MS, {}));
+  let answer;
   try {
-    return (await Promise.race([chrome.storage.managed.get(), late])) ?? {};
+    answer = Promise.resolve(chrome.storage.managed.get()).then((v) => keep(v ?? {}), () => keep({}));
   } catch {
-    return {}; // no policy (Firefox throws when none is installed)
+    return {}; // no managed storage at all
   }
+  const late = new Promise((resolve) => setTimeout(resolve, MANAGED_WAIT_MS, null));
+  return (await Promise.race([answer, late])) ?? (await chrome.storage.local.get(LAST_POLICY))[LAST_POLICY] ?? {};
 }
 
 const context = () => ({ countries: countryCodes(), siteIds: siteIds() });

@@ -84,3 +84,20 @@ test("policy values win, bad ones are reported and ignored", async () => {
   assert.equal(managed.locked, false);
   assert.deepEqual(managed.warnings.map((w) => w.key).sort(), ["locked", "size"]);
 });
+
+test("while the policy is slow to answer (browser start), the last policy seen applies", async () => {
+  const slow = { get: () => new Promise(() => {}) };
+  install({ sync: area({ settings: V1 }), local: area({ lastPolicy: { country: "GB", locked: true } }), managed: slow });
+  const { settings, managed } = await loadSettings();
+  assert.equal(settings.country, "GB");
+  assert.equal(managed.locked, true);
+});
+
+test("each policy answer is kept for the next slow start; no policy clears it", async () => {
+  const { local } = install({ managed: area({ corner: "top-left" }) });
+  await loadSettings();
+  assert.deepEqual(local.data.lastPolicy, { corner: "top-left" });
+  const { local: next } = install({ local: area({ lastPolicy: { corner: "top-left" } }), managed: area({}, { broken: true }) });
+  assert.equal((await loadSettings()).settings.corner, "bottom-right");
+  assert.deepEqual(next.data.lastPolicy, {});
+});

@@ -1,0 +1,54 @@
+"""Settings survive a browser restart: close Chromium and start it again on the same profile, and
+the button keeps the parent's corner and stays off the site they turned off. The welcome page
+opens on install only: not on a restart, not on an update."""
+
+import pytest
+
+from tests.e2e.buoy_page import button_box
+from tests.e2e.conftest import uk_child, wait_for, wait_until_registered
+from tests.e2e.settings_pages import open_options, stored
+from tests.helpers import chromium
+
+pytestmark = pytest.mark.chromium
+
+
+def welcome_count(context):
+    return sum(p.url.endswith("/welcome/welcome.html") for p in context.pages)
+
+
+def test_settings_survive_a_restart_and_welcome_opens_only_on_install(dist, server, tmp_path):
+    profile = tmp_path / "profile"
+    with chromium.launch(profile, dist / "chromium", server.port, **uk_child()) as context:
+        worker = chromium.service_worker(context)
+        wait_until_registered(worker)
+        wait_for(lambda: welcome_count(context) == 1, message="welcome page on install")
+        options = open_options(context)
+        options.check("#field-corner-top-left")
+        options.uncheck("#site-youtube")
+        wait_for(lambda: (s := stored(worker)) and s.get("corner") == "top-left" and s.get("disabledSites") == ["youtube"],
+                 message="settings saved")
+
+    with chromium.launch(profile, dist / "chromium", server.port, **uk_child()) as context:
+        options = open_options(context)
+        assert options.is_checked("#field-corner-top-left") and not options.is_checked("#site-youtube")
+        assert welcome_count(context) == 0  # a restart is not an install
+
+
+# Chromium 156 starts a module service worker that imports JSON (`import ... with {type: "json"}`)
+# after install, but not after a browser restart: no listener runs, and the persisted content-script
+# registration is gone. Reproduced with a 2-line extension; lib/data.js must stop importing JSON in
+# the background (e.g. a build-generated JS module) before this can pass.
+@pytest.mark.xfail(strict=True, reason="background service worker with JSON imports does not start after a restart")
+def test_button_follows_saved_settings_after_a_restart(dist, server, tmp_path):
+    profile = tmp_path / "profile"
+    with chromium.launch(profile, dist / "chromium", server.port, **uk_child()) as context:
+        wait_until_registered(chromium.service_worker(context))
+        options = open_options(context)
+        options.check("#field-corner-top-left")
+        wait_for(lambda: options.evaluate("chrome.storage.sync.get('settings').then(r => r.settings?.corner)") == "top-left",
+                 message="saved")
+    with chromium.launch(profile, dist / "chromium", server.port, **uk_child()) as context:
+        chat = context.new_page()
+        chat.goto("https://discord.com/channels/1")
+        wait_for(lambda: (b := button_box(chat)) and b["x"] < 100 and b["y"] < 100, timeout=5, message="button top left")
+
