@@ -33,6 +33,17 @@ def button_box(page):
         cdp.detach()
 
 
+def panel_open(page):
+    """Whether the in-page panel's frame is in the page, read through the closed shadow root (Playwright
+    may list a frame late or keep a detached one; the DOM itself is the truth)."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        doc = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+        return any(n.get("nodeName") == "IFRAME" and "panel/panel.html" in _attrs(n).get("src", "") for n in _walk(doc))
+    finally:
+        cdp.detach()
+
+
 def accessible_buttons(page):
     cdp = page.context.new_cdp_session(page)
     try:
