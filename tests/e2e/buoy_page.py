@@ -69,7 +69,8 @@ def click_button(page):
 def _frame_url(frame):
     # Playwright may not have an out-of-process frame's URL yet; the frame itself knows it.
     try:
-        return frame.url or frame.evaluate("location.href")
+        url = frame.url
+        return url if url and url != "about:blank" else frame.evaluate("location.href")
     except Exception:
         return ""
 

@@ -4,10 +4,13 @@ import os
 import shutil
 import time
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
 from tests.helpers import chromium
+from tests.helpers.firefox import Firefox
+from tests.helpers.proxy import Proxy
 from tests.helpers.server import serve_fixtures
 
 ROOT = Path(__file__).parent.parent.parent
@@ -61,6 +64,30 @@ def browser(dist, server, tmp_path_factory):
         context.buoy_worker = worker
         yield context
     shutil.rmtree(profile, ignore_errors=True)
+
+
+FIREFOX_UUID = "3c9f2b7e-5a1d-4c6e-8f0b-9d2a7e4c1b55"  # fixed, so tests know the panel's moz-extension URL
+
+
+@pytest.fixture(scope="module")
+def firefox(dist, server):
+    """One Firefox ESR with Buoy per test module, set up like a UK child's; tests open their own tabs.
+    `firefox.proxy.hosts` lists every host it asked for (all of them are answered by `server`)."""
+    if not shutil.which("firefox-esr"):
+        pytest.skip("firefox-esr not installed")
+    # Firefox takes its time zone from TZ at start; the harness passes os.environ on.
+    with Proxy(server.port) as proxy:
+        with mock.patch.dict(os.environ, {"TZ": "Europe/London", "LANG": "en_GB.UTF-8"}):
+            ff = Firefox(proxy.port, uuid=FIREFOX_UUID)
+        with ff:
+            ff.install_extension(dist / "firefox")
+            # The background registers the button's content script after install; ask an extension page.
+            probe = ff.open_extension_page("panel/panel.html")
+            wait_for(lambda: ff.evaluate(probe, "browser.scripting.getRegisteredContentScripts().then(s => s.length)"),
+                     message="button content script registered")
+            ff.close_tab(probe)
+            ff.proxy = proxy
+            yield ff
 
 
 @pytest.fixture

@@ -7,6 +7,8 @@ a real click opens the real help, and the page's own scripts can neither see, cl
 
 from dataclasses import dataclass
 
+import pytest
+
 from tests.helpers.png import pixels
 
 SIZE, GAP = 56, 16  # the default look: "normal" size, 16 px from the corner (content/button.js)
@@ -53,6 +55,16 @@ CASES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def hostile_server(server):
+    """The fixture server, answering each case's host with its hostile page."""
+    for case in CASES:
+        server.routes[case.host] = f"hostile/{case.page}.html"
+    yield server
+    for case in CASES:
+        server.routes.pop(case.host, None)
+
+
 def expected_box(viewport):
     """Where the button must be drawn in a viewport of (width, height) CSS px."""
     width, height = viewport
@@ -66,7 +78,7 @@ def clip_around(box, half=22):
 
 
 def _is_button_colour(rgb, tolerance=12):
-    return any(all(abs(a - b) <= tolerance for a, b in zip(rgb, c)) for c in BUTTON_COLOURS)
+    return any(all(abs(a - b) <= tolerance for a, b in zip(rgb, c, strict=True)) for c in BUTTON_COLOURS)
 
 
 def drawn_button(png: bytes) -> bool:

@@ -2,24 +2,25 @@
 drawn and usable, opens the real help, and the page can't see, click or redirect it."""
 
 import base64
+import json
 
 import pytest
 
 from tests.e2e.buoy_page import button_box, centre, panel_frame, wait_for_panel
 from tests.e2e.conftest import wait_for
-from tests.e2e.hostile import (CASES, HIJACK_FRAMES, HIJACK_URL, PAGE_VIEW, SYNTHETIC_CLICK, clip_around,
-                               drawn_button, expected_box)
+from tests.e2e.hostile import (
+    CASES,
+    HIJACK_FRAMES,
+    HIJACK_URL,
+    PAGE_VIEW,
+    SYNTHETIC_CLICK,
+    clip_around,
+    drawn_button,
+    expected_box,
+    hostile_server,  # noqa: F401 (a fixture, used by pytestmark)
+)
 
-pytestmark = pytest.mark.chromium
-
-
-@pytest.fixture(scope="module")
-def hostile_server(server):
-    for case in CASES:
-        server.routes[case.host] = f"hostile/{case.page}.html"
-    yield server
-    for case in CASES:
-        server.routes.pop(case.host, None)
+pytestmark = [pytest.mark.chromium, pytest.mark.usefixtures("hostile_server")]
 
 
 def open_case(browser, case):
@@ -53,12 +54,20 @@ def drawn_where_expected(page, case):
     return box if drawn_button(base64.b64decode(shot["data"])) else None
 
 
+def panel_in_dom(page):
+    cdp = page.context.new_cdp_session(page)
+    try:
+        return "/panel/panel.html" in json.dumps(cdp.send("DOM.getDocument", {"depth": -1, "pierce": True}))
+    finally:
+        cdp.detach()
+
+
 def other_frames(page):
     return [f.url for f in page.frames if "phish" in f.url]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
-def test_hostile_page(browser, hostile_server, case):
+def test_hostile_page(browser, case):
     page = open_case(browser, case)
     try:
         box = wait_for(lambda: drawn_where_expected(page, case), message=f"button drawn on {case.id}")
@@ -71,6 +80,7 @@ def test_hostile_page(browser, hostile_server, case):
         assert panel_frame(page) is None, "a page-made click opened the panel"
 
         page.mouse.click(x, y)
+        wait_for(lambda: panel_in_dom(page), message="panel frame in the button's shadow root")
         panel = wait_for_panel(page)
         text = panel.inner_text("main")
         assert "Childline" in text and "0800 1111" in text, text
