@@ -23,9 +23,20 @@ def _copy_tree(extension_dir: Path, out: Path, browser: str) -> None:
     shutil.copytree(extension_dir / "platform" / browser, out / "platform")
 
 
+def _compile_data(out: Path, data: dict) -> None:
+    """Ship each data/x.json as the ES module data/x.js. Chromium's service worker loads JSON
+    modules on install but not after a browser restart (seen in Chromium 156), which left Buoy
+    without its background until reinstalled; plain JS modules load every time."""
+    for name, content in data.items():
+        (out / "data" / f"{name}.json").unlink()
+        body = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+        (out / "data" / f"{name}.js").write_text(f"// Built from {name}.json by build/package.py.\nexport default {body};\n")
+
+
 def build_browser(extension_dir: Path, dist: Path, browser: str, data: dict) -> Path:
     out = dist / browser
     _copy_tree(extension_dir, out, browser)
+    _compile_data(out, data)
     source = json.loads((extension_dir / "manifest.json").read_text())
     manifest = make_manifest(source, data["sites"], browser)
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")

@@ -1,7 +1,8 @@
-// The validated data files, as modules: read from the package itself, never from the network.
-import help from "../data/help.json" with { type: "json" };
-import sites from "../data/sites.json" with { type: "json" };
-import situations from "../data/situations.json" with { type: "json" };
+// The validated data files, read from the package itself, never from the network. The build ships
+// each data/x.json as the module data/x.js (see build/package.py: why not JSON modules).
+import help from "../data/help.js";
+import sites from "../data/sites.js";
+import situations from "../data/situations.js";
 
 export { help, sites, situations };
 

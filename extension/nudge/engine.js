@@ -1,6 +1,6 @@
 // What content/nudge-watch.js imports on demand, the first time new chat text appears: every
 // language's rules from data/nudges.json, compiled once. Answers only which help screen fits.
-import data from "../data/nudges.json" with { type: "json" };
+import data from "../data/nudges.js"; // built from nudges.json (build/package.py)
 import { compile } from "./match.js";
 
 const languages = Object.values(data.languages).map((rules) => ({

@@ -18,16 +18,6 @@ DIST = ROOT / "dist"
 
 
 @pytest.fixture(scope="session")
-def dist():
-    """The build under test: built once per run (invoke test builds first; this covers plain pytest)."""
-    from build.package import build_all
-
-    if not (DIST / "chromium" / "manifest.json").exists():
-        build_all(ROOT)
-    return DIST
-
-
-@pytest.fixture(scope="session")
 def server(tmp_path_factory):
     with serve_fixtures(tmp_path_factory.mktemp("tls")) as s:
         yield s

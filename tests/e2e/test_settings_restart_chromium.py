@@ -34,11 +34,6 @@ def test_settings_survive_a_restart_and_welcome_opens_only_on_install(dist, serv
         assert welcome_count(context) == 0  # a restart is not an install
 
 
-# Chromium 156 starts a module service worker that imports JSON (`import ... with {type: "json"}`)
-# after install, but not after a browser restart: no listener runs, and the persisted content-script
-# registration is gone. Reproduced with a 2-line extension; lib/data.js must stop importing JSON in
-# the background (e.g. a build-generated JS module) before this can pass.
-@pytest.mark.xfail(strict=True, reason="background service worker with JSON imports does not start after a restart")
 def test_button_follows_saved_settings_after_a_restart(dist, server, tmp_path):
     profile = tmp_path / "profile"
     with chromium.launch(profile, dist / "chromium", server.port, **uk_child()) as context:

@@ -1,7 +1,7 @@
 // Country detection from time zone and language: every odd input falls back, nothing throws.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { chooseCountry, detectCountry } from "../../extension/lib/country.js";
+import { chooseCountry, detectCountry } from "../../dist/chromium/lib/country.js";
 import help from "../../extension/data/help.json" with { type: "json" };
 
 const { countries } = help;

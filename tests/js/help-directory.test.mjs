@@ -1,8 +1,8 @@
 // lib/help-directory.js against the shipped data and against small made-up data.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { emergencyNumber, helplineFor, serviceUrl, servicesFor, stepsFor } from "../../extension/lib/help-directory.js";
-import { help, situations } from "../../extension/lib/data.js";
+import { emergencyNumber, helplineFor, serviceUrl, servicesFor, stepsFor } from "../../dist/chromium/lib/help-directory.js";
+import { help, situations } from "../../dist/chromium/lib/data.js";
 
 test("a country's own emergency number wins; INT uses the region of the time zone", () => {
   assert.equal(emergencyNumber("GB", "Europe/London"), "999");

@@ -2,7 +2,7 @@
 // answer "unknown" instead of throwing.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { nextOpen, status } from "../../extension/lib/hours.js";
+import { nextOpen, status } from "../../dist/chromium/lib/hours.js";
 
 const at = (iso) => new Date(iso);
 const iso = (date) => date?.toISOString();

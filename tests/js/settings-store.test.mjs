@@ -30,7 +30,7 @@ afterEach(() => {
   console.warn = realWarn;
 });
 
-const { loadSettings, saveSettings } = await import("../../extension/lib/settings-store.js");
+const { loadSettings, saveSettings } = await import("../../dist/chromium/lib/settings-store.js");
 const V1 = { schema: 1, country: "CA", categories: { chat: true, game: false, social: true, video: true },
   disabledSites: ["discord"], extraSites: ["school-chat.example.org"], corner: "top-left", size: "large",
   nudges: false, quickExitUrl: "https://example.org/", cleanHistory: true };

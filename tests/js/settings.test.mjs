@@ -2,7 +2,7 @@
 // back to the default for that field alone, with a warning saying which.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { combine, DEFAULTS, isManaged, migrate, parseSite, readStored, SCHEMA, validFields } from "../../extension/lib/settings.js";
+import { combine, DEFAULTS, isManaged, migrate, parseSite, readStored, SCHEMA, validFields } from "../../dist/chromium/lib/settings.js";
 
 const ctx = { countries: ["GB", "CA", "INT"], siteIds: ["discord", "roblox", "youtube"] };
 

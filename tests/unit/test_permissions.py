@@ -30,7 +30,7 @@ WEB_ACCESSIBLE_RESOURCES = {
     ("nudge/engine.js", "https://*/*"): "nudges: the engine the watcher imports when new chat text first appears",
     ("nudge/match.js", "https://*/*"): "nudges: imported by nudge/engine.js",
     ("nudge/normalise.js", "https://*/*"): "nudges: imported by nudge/match.js",
-    ("data/nudges.json", "https://*/*"): "nudges: the rules, imported by nudge/engine.js (public data, no secrets)",
+    ("data/nudges.js", "https://*/*"): "nudges: the rules, imported by nudge/engine.js (public data, no secrets)",
 }
 COMMANDS = {
     "_execute_action": "a keyboard shortcut opens the toolbar panel on any page, even where the button is hidden",
