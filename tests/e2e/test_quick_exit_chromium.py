@@ -139,6 +139,10 @@ def test_quick_exit_from_toolbar_popup(browser):
 
 
 def test_shortcut_declared_and_shown(page, browser, dist):
+    """What can be proven here: the manifest asks for Alt+Shift+H, Chromium assigned it (an empty
+    shortcut would mean a clash), and the panel says so. Pressing it can't be: keys sent through the
+    DevTools protocol (page.keyboard.press) reach the page, never the browser's own shortcuts, so
+    in headless Chromium Alt+Shift+H opens nothing."""
     manifest = json.loads((dist / "chromium" / "manifest.json").read_text())
     assert manifest["commands"]["_execute_action"]["suggested_key"]["default"] == "Alt+Shift+H"
     commands = browser.buoy_worker.evaluate("chrome.commands.getAll()")
@@ -149,3 +153,23 @@ def test_shortcut_declared_and_shown(page, browser, dist):
     assert page.inner_text(".shortcut") == ("Open Buoy from any page with Alt+Shift+H. "
                                              "To change the keys, go to chrome://extensions/shortcuts.")
     assert "private window (Ctrl+Shift+N)" in page.inner_text(".private-window")
+
+
+STORAGE = """Promise.all([chrome.storage.local.get(null), chrome.storage.sync.get(null), chrome.storage.session.get(null)])
+  .then(([local, sync, session]) => { delete session.helpTabs; return {local, sync, session}; })"""
+
+
+def test_using_help_leaves_no_trace_in_storage(browser):
+    """No counter, log or "last opened": every storage area is the same after help was used
+    (the session's list of open help-tab ids aside, which quick exit empties)."""
+    before = browser.buoy_worker.evaluate(STORAGE)
+    page, chat_tab, help_tab = chat_with_help_open(browser)
+    panel = wait_for_panel(page)
+    panel.locator("button.situation").first.click()  # a situation screen, as a child would
+    panel.wait_for_selector("main[data-screen='situation']")
+    open_help_from(panel)
+    tabs_before = tabs(browser)
+    panel.locator("button.quick-exit").click()
+    assert_exited(browser, chat_tab, help_tab, tabs_before)
+    assert browser.buoy_worker.evaluate("chrome.storage.session.get('helpTabs').then(s => s.helpTabs ?? [])") == []
+    assert browser.buoy_worker.evaluate(STORAGE) == before
