@@ -3,12 +3,14 @@
 // risky move. Registered beside the button only while settings.nudges is on
 // (background/button-scripts.js). Nothing is stored or sent: no text, no counts, no matches.
 //
-//   MutationObserver (added nodes, changed text) ─ pending nodes, capped
-//     └─ idle callback, SLICE_MS and MAX_CHARS at most ─ lines ─ nudge/engine.js (imported on first text)
+//   MutationObserver (added nodes, changed text) ─ pending nodes with the conversation they came in, capped
+//     └─ after BATCH_MS, an idle callback: SLICE_MS and MAX_CHARS at most ─ lines
+//          ─ nudge/engine.js (imported on first text)
 //          └─ buoyButton.nudge(): one per conversation (origin + path) per QUIET_MS; a dismissal holds
 (() => {
   if (globalThis.buoyNudges) return;
   const api = globalThis.browser ?? globalThis.chrome;
+  const BATCH_MS = 500; // a busy chat is read twice a second, not once a message: fewer tasks
   const SLICE_MS = 8; // main-thread time per idle slice
   const MAX_CHARS = 4000; // text read per slice
   const MAX_PENDING = 500; // past this the oldest are dropped: a flood beyond the budget is skimmed
@@ -19,7 +21,7 @@
   const NOT_CHAT = "input, textarea, select, [contenteditable]:not([contenteditable='false']), " +
     "buoy-help, script, style, noscript, template";
 
-  const pending = new Set();
+  const pending = new Map(); // node -> the conversation it arrived in
   let scheduled = false;
   let engine = null; // the module once imported; false if it couldn't be
   const lastNudge = new Map(); // conversation -> when: memory only, gone with the page
@@ -27,11 +29,11 @@
   let sent = []; // [{ text, at }]
   let hide = null;
 
-  const conversation = () => location.origin + location.pathname;
+  // The page's address without query or fragment. document.URL: `location` is slow to reach from here.
+  const conversation = () => document.URL.replace(/[?#].*$/s, "");
   const squash = (s) => s.replace(/\s+/g, " ").trim().toLowerCase();
 
-  function allowed() {
-    const here = conversation();
+  function allowed(here) {
     return engine !== false && !dismissed.has(here) && performance.now() - (lastNudge.get(here) ?? -Infinity) >= QUIET_MS;
   }
 
@@ -60,8 +62,7 @@
     return sent.some((s) => text.includes(s.text) && text.length <= s.text.length + 40);
   }
 
-  function offer(situation) {
-    const here = conversation();
+  function offer(situation, here) {
     const text = api.i18n.getMessage(`nudge_${situation.replaceAll("-", "_")}`);
     hide = globalThis.buoyButton?.nudge?.({ situation, text, onDismiss: () => dismissed.add(here) }) ?? null;
     if (hide) lastNudge.set(here, performance.now());
@@ -69,24 +70,23 @@
 
   function onIdle(deadline) {
     scheduled = false;
-    if (!allowed()) return pending.clear();
     if (!engine) return load();
     if (engine.then) return; // still loading: it schedules when ready
     const start = performance.now();
     let chars = 0;
-    for (const node of pending) {
+    for (const [node, here] of pending) {
       if (chars >= MAX_CHARS || performance.now() - start >= SLICE_MS) break;
       if (!deadline.didTimeout && deadline.timeRemaining() <= 0) break;
       pending.delete(node);
-      if (!node.isConnected || skipped(node)) continue;
+      if (!allowed(here) || !node.isConnected || skipped(node)) continue;
       const found = [];
       lines(node, found);
       for (const line of found) {
         chars += line.length;
         const situation = ownEcho(line) ? null : engine.situationFor(line.slice(0, LINE_CHARS));
         if (situation) {
-          pending.clear();
-          return offer(situation);
+          offer(situation, here); // lines after it in this conversation are now passed over
+          return schedule();
         }
       }
     }
@@ -96,7 +96,7 @@
   function schedule() {
     if (scheduled || !pending.size) return;
     scheduled = true;
-    requestIdleCallback(onIdle, { timeout: 1000 });
+    setTimeout(() => requestIdleCallback(onIdle, { timeout: 1000 }), BATCH_MS);
   }
 
   function load() {
@@ -109,11 +109,13 @@
     });
   }
 
+  // Kept small: it runs at every change on the page. A line belongs to the conversation it arrived in.
   const observer = new MutationObserver((records) => {
-    if (!allowed()) return;
+    const here = conversation();
+    if (!allowed(here)) return;
     for (const r of records) {
-      if (r.type === "characterData") pending.add(r.target);
-      else for (const node of r.addedNodes) pending.add(node);
+      if (r.type === "characterData") pending.set(r.target, here);
+      else for (const node of r.addedNodes) pending.set(node, here);
     }
     while (pending.size > MAX_PENDING) pending.delete(pending.values().next().value);
     schedule();

@@ -27,7 +27,8 @@ def nudge(page):
     cdp = page.context.new_cdp_session(page)
     try:
         doc = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
-        node = next((n for n in _walk(doc) if "buoy-nudge" in _attrs(n).get("class", "").split()), None)
+        # The prompt: the polite status region in Buoy's shadow root (it has no other).
+        node = next((n for n in _walk(doc) if _attrs(n).get("role") == "status" and _attrs(n).get("popover")), None)
         box = node and _box(cdp, node)
         if not box:
             return None
