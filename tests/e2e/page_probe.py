@@ -6,7 +6,8 @@ without Buoy does: the same layout, the same computed styles, the same global na
 # and every computed style property, plus the document's scroll size and style sheets.
 LAYOUT_AND_STYLES = """() => {
   const own = [...document.querySelectorAll("*")].filter((el) => el.localName !== "buoy-help");
-  const style = (el) => { const s = getComputedStyle(el); return [...s].map((p) => p + ":" + s.getPropertyValue(p)).join(";"); };
+  // Sorted: custom properties come in no fixed order.
+  const style = (el) => { const s = getComputedStyle(el); return [...s].sort().map((p) => p + ":" + s.getPropertyValue(p)).join(";"); };
   const box = (el) => { const r = el.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].join(","); };
   return {
     elements: own.map((el) => el.localName + (el.id ? "#" + el.id : "")),
