@@ -1,14 +1,28 @@
-// Puts the button on exactly the enabled sites: one registered content script whose matches follow
-// the settings, and open tabs updated at once (no reload needed). The nudge watcher (issue 11) is a
+// Puts the button on exactly the enabled sites: registered content scripts whose matches follow the
+// settings, and open tabs updated at once (no reload needed). The nudge watcher (issue 11) is a
 // second registered script on the same sites, only while settings.nudges is on.
+//
+// The button touches no extension API while a page loads: its words come from a built file
+// content/locale/<folder>.js, and a look other than the default from content/look/*.js, both
+// registered before it. Open tabs are changed by calling into the button's isolated world.
 import { sites } from "../lib/data.js";
 import { enabledDomains, hostPatterns } from "../lib/site-patterns.js";
 
-// Each: its registered id, file, when it runs, whether the settings want it, and the message that
-// takes it out of a tab that should no longer have it.
+const LOOK_FILES = { corner: (v) => v !== "bottom-right" && `content/look/${v}.js`, size: (v) => v === "large" && "content/look/large.js" };
+
+const buttonFiles = (settings) => [
+  `content/locale/${chrome.i18n.getMessage("localeFolder") || "en"}.js`,
+  ...Object.entries(LOOK_FILES).map(([key, file]) => file(settings[key])).filter(Boolean),
+  "content/button.js",
+];
+
+// Each: its registered id, files, when it runs, whether the settings want it, and how a tab that
+// should no longer have it lets it go (run in the content scripts' own isolated world).
 const SCRIPTS = [
-  { id: "buoy-button", file: "content/button.js", runAt: "document_start", wanted: () => true, remove: "button:remove" },
-  { id: "buoy-nudges", file: "content/nudge-watch.js", runAt: "document_idle", wanted: (s) => s.nudges, remove: "nudges:remove" },
+  { id: "buoy-button", files: buttonFiles, runAt: "document_start", wanted: () => true,
+    remove: () => globalThis.buoyButton?.teardown() },
+  { id: "buoy-nudges", files: () => ["content/nudge-watch.js"], runAt: "document_idle", wanted: (s) => s.nudges,
+    remove: () => globalThis.buoyNudges?.teardown() },
 ];
 
 // Extra sites count only once the parent granted them (optional host permissions).
@@ -21,10 +35,13 @@ async function tabsMatching(patterns) {
   return patterns.length ? chrome.tabs.query({ url: patterns }) : [];
 }
 
-async function sync({ id, file, runAt, remove }, matches) {
+const inTab = (tabId, func, args = []) =>
+  chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, func, args }).catch(() => {});
+
+async function sync({ id, runAt, remove }, files, matches) {
   const [existing] = await chrome.scripting.getRegisteredContentScripts({ ids: [id] });
   const before = existing?.matches ?? [];
-  const script = { id, js: [file], matches, runAt, persistAcrossSessions: true };
+  const script = { id, js: files, matches, runAt, persistAcrossSessions: true };
   if (existing && matches.length) await chrome.scripting.updateContentScripts([script]);
   else if (existing) await chrome.scripting.unregisterContentScripts({ ids: [id] });
   else if (matches.length) await chrome.scripting.registerContentScripts([script]);
@@ -32,16 +49,20 @@ async function sync({ id, file, runAt, remove }, matches) {
   const added = matches.filter((m) => !before.includes(m));
   const removed = before.filter((m) => !matches.includes(m));
   const keep = new Set((await tabsMatching(matches)).map((tab) => tab.id));
-  for (const tab of await tabsMatching(removed)) {
-    if (!keep.has(tab.id)) chrome.tabs.sendMessage(tab.id, { type: remove }).catch(() => {});
-  }
+  for (const tab of await tabsMatching(removed)) if (!keep.has(tab.id)) await inTab(tab.id, remove);
   for (const tab of await tabsMatching(added)) {
-    await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: [file] }).catch(() => {});
+    await chrome.scripting.executeScript({ target: { tabId: tab.id }, files }).catch(() => {});
   }
 }
 
 export async function syncButtonScripts(settings) {
   const matches = (await granted(enabledDomains(settings, sites.sites))).flatMap(hostPatterns);
   // In order: a tab gets the button before the watcher that asks it for nudges.
-  for (const script of SCRIPTS) await sync(script, script.wanted(settings) ? matches : []);
+  for (const script of SCRIPTS) await sync(script, script.files(settings), script.wanted(settings) ? matches : []);
+  // Buttons already on open pages take the parent's corner and size at once.
+  const look = { corner: settings.corner, size: settings.size };
+  for (const tab of await tabsMatching(matches)) await inTab(tab.id, (l) => globalThis.buoyButton?.setLook(l), [look]);
 }
+
+// Asks the button in a tab to do something the panel or a shortcut decided (close, Escape seen).
+export const callButton = (tabId, method) => inTab(tabId, (m) => globalThis.buoyButton?.[m]?.(), [method]);

@@ -1,16 +1,15 @@
-// Buoy's background: keeps the button on the enabled sites, mirrors its look for the content
-// script, and answers the panel. Each job is its own module.
+// Buoy's background: keeps the button on the enabled sites, in the chosen look, and answers the
+// panel. Each job is its own module.
 import "./messages.js";
 import "./page-note.js";
+import "./welcome.js";
 import "./quick-exit.js";
 import "./history-cleaner.js";
-import "./welcome.js";
 import { syncButtonScripts } from "./button-scripts.js";
 import { loadSettings, onSettingsChanged } from "../lib/settings-store.js";
 
 async function apply() {
   const { settings } = await loadSettings();
-  await chrome.storage.local.set({ appearance: { corner: settings.corner, size: settings.size } });
   await syncButtonScripts(settings);
 }
 

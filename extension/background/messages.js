@@ -1,5 +1,6 @@
 // The only messages the background acts on, each with who may send it (PB's dispatcher idiom).
 // Pages can't message an extension; content scripts and extension pages can, and are told apart.
+import { callButton } from "./button-scripts.js";
 import { openHelp, openSiteReport } from "./help-tabs.js";
 import { siteHere } from "./site-here.js";
 
@@ -26,7 +27,7 @@ const handlers = {
   // The in-page panel asks its own tab's button to close it.
   "panel:close": {
     allowed: (sender) => fromExtensionPage(sender) && sender.tab,
-    run: (_, sender) => chrome.tabs.sendMessage(sender.tab.id, { type: "panel:close" }, { frameId: 0 }),
+    run: (_, sender) => callButton(sender.tab.id, "closePanel"),
   },
 };
 

@@ -5,6 +5,7 @@
 // before the chat tab closes (so a one-tab window stays open), has no back list at all. The chat
 // remains in the browser's "recently closed" list, as any closed tab does.
 import { addHandler, fromExtensionPage } from "./messages.js";
+import { callButton } from "./button-scripts.js";
 import { closeHelpTabs } from "./help-tabs.js";
 import { loadSettings } from "../lib/settings-store.js";
 
@@ -37,4 +38,4 @@ addHandler("quickexit:go", (sender) => fromExtensionPage(sender) || fromButton(s
 
 // The in-page panel saw a first Escape: its tab's button listens for a second one on the page.
 addHandler("panel:escape", (sender) => fromExtensionPage(sender) && Boolean(sender.tab),
-  (_, sender) => chrome.tabs.sendMessage(sender.tab.id, { type: "panel:escape" }, { frameId: 0 }));
+  (_, sender) => callButton(sender.tab.id, "escaped"));

@@ -21,5 +21,6 @@ def reset(worker):
     wait_for(lambda: worker.evaluate("""chrome.scripting.getRegisteredContentScripts()
         .then(([s]) => Boolean(s) && s.matches.includes('https://discord.com/*') && s.matches.includes('https://youtube.com/*'))"""),
         message="default sites registered again")
-    wait_for(lambda: worker.evaluate("chrome.storage.local.get('appearance').then(r => r.appearance?.corner === 'bottom-right')"),
-             message="default look mirrored")
+    wait_for(lambda: worker.evaluate("""chrome.scripting.getRegisteredContentScripts({ids: ['buoy-button']})
+        .then(([s]) => Boolean(s) && !s.js.some((file) => file.includes('/look/')))"""),
+             message="default look registered again")

@@ -30,6 +30,7 @@ WEB_ACCESSIBLE_RESOURCES = {
     ("nudge/engine.js", "https://*/*"): "nudges: the engine the watcher imports when new chat text first appears",
     ("nudge/match.js", "https://*/*"): "nudges: imported by nudge/engine.js",
     ("nudge/normalise.js", "https://*/*"): "nudges: imported by nudge/match.js",
+    ("nudge/prompt.js", "https://*/*"): "nudges: the prompt's code, imported by the button on the first nudge only",
     ("data/nudges.js", "https://*/*"): "nudges: the rules, imported by nudge/engine.js (public data, no secrets)",
 }
 COMMANDS = {
@@ -83,9 +84,11 @@ def test_no_declared_content_scripts_or_other_doors(manifest):
 
 
 def test_content_script_registration_is_for_the_button_only():
-    # The scripts that run in web pages, registered by the background: the button, and the nudge
-    # watcher beside it while nudges are on (issue 11), nothing else.
+    # The scripts that run in web pages, registered by the background: the button (after its words
+    # and, if the parent chose one, its look), and the nudge watcher beside it while nudges are on
+    # (issue 11), nothing else.
     source = (ROOT / "extension" / "background" / "button-scripts.js").read_text()
-    assert 'file: "content/button.js"' in source and 'file: "content/nudge-watch.js"' in source
+    assert '"content/button.js"' in source and '"content/nudge-watch.js"' in source
     scripts = sorted(p.relative_to(ROOT / "extension").as_posix() for p in (ROOT / "extension" / "content").rglob("*.js"))
-    assert scripts == ["content/button.js", "content/nudge-watch.js"]
+    assert scripts == ["content/button.js", "content/look/bottom-left.js", "content/look/large.js",
+                       "content/look/top-left.js", "content/look/top-right.js", "content/nudge-watch.js"]
