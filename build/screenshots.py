@@ -30,16 +30,28 @@ def _shoot_page(context, out: Path) -> list[Path]:
     return shots
 
 
+# (file, extension page, viewport width, situation to open first or None, whole page?)
+EXTENSION_PAGES = (
+    ("popup.png", "panel/panel.html", 400, None, False),
+    ("situation.png", "panel/panel.html", 400, "picture-shared", True),
+    ("welcome.png", "welcome/welcome.html", 960, None, False),
+    ("options.png", "options/options.html", 960, None, False),
+)
+
+
 def _shoot_extension_pages(context, out: Path) -> list[Path]:
     shots = []
-    for name, path in (("popup.png", "panel/panel.html"), ("options.png", "options/options.html")):
+    for name, path, width, situation, whole in EXTENSION_PAGES:
         page = context.new_page()
-        page.set_viewport_size({"width": 420 if name == "popup.png" else 960, "height": 640})
-        response = page.goto(chromium.extension_url(path))
-        if response is None or response.ok:
-            page.wait_for_timeout(400)
-            shots.append(out / name)
-            page.screenshot(path=shots[-1], full_page=name != "popup.png")
+        page.set_viewport_size({"width": width, "height": 640})
+        page.goto(chromium.extension_url(path))
+        page.wait_for_load_state("load")
+        if situation:
+            page.click(f"button[data-situation='{situation}']")
+            page.wait_for_selector(f"main[data-situation='{situation}']")
+        page.wait_for_timeout(400)
+        shots.append(out / name)
+        page.screenshot(path=shots[-1], full_page=whole)
         page.close()
     return shots
 

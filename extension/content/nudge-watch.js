@@ -128,14 +128,9 @@
     if (text.length >= 4) sent = [...sent.slice(-4), { text, at: performance.now() }];
   }
 
-  function onMessage(message) {
-    if (message?.type === "nudges:remove" || message?.type === "button:remove") teardown();
-  }
-
   function teardown() {
     observer.disconnect();
     window.removeEventListener("keydown", onKey, true);
-    api.runtime.onMessage.removeListener(onMessage);
     pending.clear();
     hide?.();
     globalThis.buoyNudges = null;
@@ -143,6 +138,7 @@
 
   observer.observe(document, { childList: true, subtree: true, characterData: true });
   window.addEventListener("keydown", onKey, true);
-  api.runtime.onMessage.addListener(onMessage);
+  // The background removes the watcher by calling teardown here (scripting.executeScript): no
+  // message listener, which would cost every page load.
   globalThis.buoyNudges = { teardown };
 })();

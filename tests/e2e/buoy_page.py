@@ -78,10 +78,35 @@ def _frame_url(frame):
 def panel_frame(page):
     # page.frames, not main_frame.child_frames: Playwright sometimes lists the out-of-process
     # extension frame without linking it to its parent (seen on hostile pages, about 1 run in 20).
-    return next((f for f in page.frames if f is not page.main_frame and "/panel/panel.html" in _frame_url(f)), None)
+    # A detached frame is skipped before asking it anything: evaluating in a frame that is going away
+    # can block until Playwright's own timeout.
+    frames = [f for f in page.frames if f is not page.main_frame and not f.is_detached()]
+    return next((f for f in frames if "/panel/panel.html" in _frame_url(f)), None)
+
+
+def _diagnose(page):
+    cdp = page.context.new_cdp_session(page)
+    try:
+        doc = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+        iframes = [_attrs(n).get("src") for n in _walk(doc) if n.get("nodeName") == "IFRAME"]
+        targets = [(t["type"], t["url"][:80]) for t in cdp.send("Target.getTargets")["targetInfos"] if t["type"] == "iframe"]
+        return f"iframes in DOM: {iframes}; iframe targets: {targets}; frames: {[f.url for f in page.frames]}"
+    finally:
+        cdp.detach()
+
+
+def press_in_panel(page, panel, key):
+    """A key pressed in the panel the way a child does. Not Locator.press: a key that closes the
+    panel removes the frame mid-press, and Playwright then waits for that frame until its timeout."""
+    panel.focus("h1")
+    page.keyboard.press(key)
 
 
 def wait_for_panel(page):
-    frame = wait_for(lambda: panel_frame(page), message="panel frame")
+    wait_for(lambda: panel_open(page), message="panel frame in the page")
+    try:
+        frame = wait_for(lambda: panel_frame(page), message="panel frame")
+    except AssertionError as e:
+        raise AssertionError(f"{e}: {_diagnose(page)}") from None
     frame.wait_for_selector("main[data-country]")
     return frame

@@ -109,7 +109,7 @@ def used(server, tmp_path_factory):
         options.goto(chromium.extension_url("options/options.html"))
         options.wait_for_selector("#options[data-ready] #field-country")
         options.check("#field-size-large")
-        wait_for(lambda: worker.evaluate("chrome.storage.local.get('appearance').then(r => r.appearance?.size)") == "large",
+        wait_for(lambda: worker.evaluate("chrome.storage.sync.get('settings').then(r => r.settings?.size)") == "large",
                  message="setting saved")
         wait_for(lambda: wait_for_button(chat)["width"] > 56, message="the open chat follows the setting")
         assert panel_frame(game) is not None

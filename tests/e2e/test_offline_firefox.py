@@ -37,7 +37,7 @@ def used(firefox, server):
     wait_for(lambda: ff.evaluate(options, "!!document.querySelector('#options[data-ready] #field-size-large')"),
              message="options ready")
     click_in(ff, options, "#field-size-large")
-    wait_for(lambda: ff.evaluate(options, "browser.storage.local.get('appearance').then(r => r.appearance?.size)") == "large",
+    wait_for(lambda: ff.evaluate(options, "browser.storage.sync.get('settings').then(r => r.settings?.size)") == "large",
              message="setting saved")
     assert button_drawn(ff, elsewhere) is None  # no button on the unlisted site
     return {"navigated": navigated, "hosts": list(ff.proxy.hosts), "served": server.requests[first_request:]}

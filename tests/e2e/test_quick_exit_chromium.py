@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tests.e2e.buoy_page import _walk, click_button, wait_for_panel
+from tests.e2e.buoy_page import click_button, panel_open, press_in_panel, wait_for_panel
 from tests.e2e.conftest import wait_for
 from tests.helpers.chromium import extension_url
 from tests.helpers.private_build import private_build
@@ -34,16 +34,6 @@ def urls(browser):
     cdp = browser.new_cdp_session(probe)
     try:
         return [t["url"] for t in cdp.send("Target.getTargets")["targetInfos"] if t["type"] == "page"]
-    finally:
-        cdp.detach()
-
-
-def panel_open(page):
-    """Whether the in-page panel's frame is in the page (read through the closed shadow root)."""
-    cdp = page.context.new_cdp_session(page)
-    try:
-        doc = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
-        return any(n.get("nodeName") == "IFRAME" and "panel.html" in " ".join(n.get("attributes", [])) for n in _walk(doc))
     finally:
         cdp.detach()
 
@@ -108,7 +98,7 @@ def test_quick_exit_control(browser):
 def test_double_escape(browser):
     page, chat_tab, help_tab = chat_with_help_open(browser)
     before = tabs(browser)
-    wait_for_panel(page).locator("h1").press("Escape")  # the first closes the panel at once, as it always did...
+    press_in_panel(page, wait_for_panel(page), "Escape")  # the first closes the panel at once, as it always did...
     wait_for(lambda: not panel_open(page), message="panel closed")
     page.keyboard.press("Escape")  # ...and a second soon after, now on the page, exits
     assert_exited(browser, chat_tab, help_tab, before)
@@ -118,7 +108,7 @@ def test_one_escape_only_closes_and_page_cannot_fake_the_second(page, browser):
     page.goto(CHAT)
     page.bring_to_front()  # an earlier quick exit left its neutral tab in front; hidden tabs are throttled
     click_button(page)
-    wait_for_panel(page).locator("h1").press("Escape")
+    press_in_panel(page, wait_for_panel(page), "Escape")
     wait_for(lambda: not panel_open(page), message="panel closed")
     # A page script's Escape is untrusted: it can't make Buoy close the chat.
     page.evaluate("for (const type of ['keydown', 'keyup']) dispatchEvent(new KeyboardEvent(type, {key: 'Escape', bubbles: true}))")
