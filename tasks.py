@@ -66,4 +66,13 @@ def eval_nudges(c):
     print(format_report(evaluate(ROOT)))
 
 
-ns = Collection(build, screenshots, icons, lint, test, bench, eval_nudges)
+@task
+def check_links(c):
+    """Fetch every URL in extension/data/ and report status and redirects (needs the internet)."""
+    from build.check_links import main
+
+    if main([]):
+        raise SystemExit(1)
+
+
+ns = Collection(build, screenshots, icons, lint, test, bench, eval_nudges, check_links)

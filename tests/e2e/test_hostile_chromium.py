@@ -79,6 +79,10 @@ def test_hostile_page(browser, case):
         page.evaluate(SYNTHETIC_CLICK, [x, y])
         assert panel_frame(page) is None, "a page-made click opened the panel"
 
+        # A page that rebuilds itself re-mounts the button, and with it the panel's frame: Playwright
+        # then loses track of that frame (it stays in the DOM, working). Press once the page settled.
+        page.wait_for_function("document.documentElement.dataset.settled !== 'no'")
+        x, y = centre(wait_for(lambda: drawn_where_expected(page, case), message="button drawn"))
         page.mouse.click(x, y)
         wait_for(lambda: panel_in_dom(page), message="panel frame in the button's shadow root")
         panel = wait_for_panel(page)
