@@ -117,7 +117,7 @@
       if (r.type === "characterData") pending.set(r.target, here);
       else for (const node of r.addedNodes) pending.set(node, here);
     }
-    while (pending.size > MAX_PENDING) pending.delete(pending.values().next().value);
+    while (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value); // oldest first
     schedule();
   });
 

@@ -99,3 +99,14 @@ def test_turning_nudges_off_takes_the_watcher_out_of_open_tabs(browser, page):
     finally:
         options.close()
         reset(browser.buoy_worker)
+
+
+def test_a_flood_beyond_the_watchers_budget_keeps_the_page_responsive_and_still_nudges(page):
+    # More new lines at once than the watcher keeps (it drops the oldest): once, dropping looked up
+    # the wrong thing and spun forever, freezing the chat page.
+    open_chat(page, "nudge-flood")
+    page.set_default_timeout(10_000)  # a frozen page fails here, not after Playwright's 30 s
+    page.evaluate("() => { for (let i = 0; i < 700; i++) addMessage('crowd', 'busy chat line ' + i); }")
+    assert page.evaluate("() => new Promise((done) => setTimeout(() => done(document.querySelectorAll('#messages li').length), 50))") >= 700
+    say(page, "stranger", THREAT)
+    assert wait_for_nudge(page)["text"] == NUDGE_TEXT["picture-shared"]
