@@ -4,7 +4,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from tests.e2e.buoy_page import click_button, wait_for_panel
+from tests.e2e.buoy_page import click_button, wait_for_button, wait_for_panel
 from tests.helpers import chromium
 from tests.helpers.server import serve_fixtures
 
@@ -14,18 +14,15 @@ VIEWPORT = {"width": 960, "height": 640}
 def _shoot_page(context, out: Path) -> list[Path]:
     page = context.new_page()
     page.goto("https://discord.com/channels/lobby")
-    page.wait_for_load_state("load")
-    shots = [out / "button.png"]
-    click_button(page)  # waits until the button is drawn
-    page.mouse.move(0, 0)
-    page.keyboard.press("Escape")
+    wait_for_button(page)
     page.wait_for_timeout(300)
+    shots = [out / "button.png", out / "panel.png"]
     page.screenshot(path=shots[0])
     click_button(page)
     wait_for_panel(page)
+    page.mouse.move(0, 0)
     page.wait_for_timeout(300)
-    shots.append(out / "panel.png")
-    page.screenshot(path=shots[-1])
+    page.screenshot(path=shots[1])
     page.close()
     return shots
 
