@@ -21,8 +21,14 @@ async function area() {
 const MANAGED_WAIT_MS = 250;
 const LAST_POLICY = "lastPolicy";
 
-function keep(policy) {
-  chrome.storage.local.set({ [LAST_POLICY]: policy }).catch(() => {});
+// Written only when it changed: opening the panel must leave storage as it was (no trace of help).
+async function keep(policy) {
+  try {
+    const last = (await chrome.storage.local.get(LAST_POLICY))[LAST_POLICY] ?? {};
+    if (JSON.stringify(last) !== JSON.stringify(policy)) await chrome.storage.local.set({ [LAST_POLICY]: policy });
+  } catch {
+    // storage unavailable: the policy still applies this time
+  }
   return policy;
 }
 

@@ -64,7 +64,7 @@ def test_button_survives_the_apps_rendering_and_opens_help(lounge_firefox):
     lounge, ff = lounge_firefox
     tab = ff.new_tab(f"https://{HOST}/")
     connect(ff, tab, lounge)
-    wait_for(lambda: button_drawn(ff, tab), message="button drawn")
+    wait_for(lambda: button_drawn(ff, tab), timeout=30, message="button drawn")
     click_in(ff, tab, "#input")
 
     lounge.flood(150, per_second=100, nick="crowd")
@@ -72,7 +72,7 @@ def test_button_survives_the_apps_rendering_and_opens_help(lounge_firefox):
     wait_for(lambda: count(ff, tab, f'{MESSAGES}[data-from="stranger"]', "last line"), timeout=20,
              message="the last line rendered")
     assert count(ff, tab, f'{MESSAGES}[data-from="crowd"]') == 150  # the app rendered them all
-    assert wait_for(lambda: button_drawn(ff, tab), message="button still drawn")
+    assert wait_for(lambda: button_drawn(ff, tab), timeout=30, message="button still drawn")
     assert ff.evaluate(tab, "[document.querySelectorAll('buoy-help').length, document.activeElement.id]") == [1, "input"]
     ff.press(tab, *"still typing")
     assert ff.evaluate(tab, "document.querySelector('#input').value") == "still typing"
