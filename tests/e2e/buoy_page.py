@@ -67,10 +67,10 @@ def click_button(page):
 
 
 def _frame_url(frame):
-    # Playwright may not have an out-of-process frame's URL yet; the frame itself knows it.
+    # Only what Playwright already knows: asking the frame itself (evaluate) has no time limit and
+    # can wait forever on a frame that is being replaced; the callers poll until the URL is known.
     try:
-        url = frame.url
-        return url if url and url != "about:blank" else frame.evaluate("location.href")
+        return frame.url
     except Exception:
         return ""
 
