@@ -67,10 +67,11 @@ def click_button(page):
 
 
 def _frame_url(frame):
-    # Only what Playwright already knows: asking the frame itself (evaluate) has no time limit and
-    # can wait forever on a frame that is being replaced; the callers poll until the URL is known.
+    # Playwright may not have an out-of-process frame's URL yet; the frame itself knows it. (Asking
+    # has no time limit: pytest-timeout turns a frame that never answers into a failure.)
     try:
-        return frame.url
+        url = frame.url
+        return url if url and url != "about:blank" else frame.evaluate("location.href")
     except Exception:
         return ""
 
