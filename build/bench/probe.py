@@ -4,7 +4,7 @@ figures, so its own work (finding the button, reading layout shifts) is never co
 
 import time
 
-from build.bench.trace import CATEGORIES, click_figures
+from build.bench.trace import CATEGORIES, OWN_CATEGORIES, click_figures, own_main_thread_ms
 
 SETTLE = 0.25  # s after `load`: longer than anything Buoy defers to idle on these pages
 TIME_DOMAIN = "threadTicks"  # main-thread CPU time: waiting for a core (2 of them, 5 browsers) is not cost
@@ -43,34 +43,53 @@ def load_page(context, url):
 def click_panel(page, cdp, box, hold=0.08):
     """A real mouse click on `box` (hover, press, hold like a person, release) under a trace;
     returns click_figures() of it."""
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+    def click():
+        page.mouse.move(x, y)
+        page.mouse.down()
+        time.sleep(hold)
+        page.mouse.up()
+        time.sleep(0.8)  # the panel loads in the extension's process; the trace sees it from there
+
+    return click_figures(_trace(page, cdp, CATEGORIES, click))
+
+
+def _trace(page, cdp, categories, during):
+    """The trace events of `categories` recorded while `during()` runs in `page`."""
     events, done = [], []
     cdp.on("Tracing.dataCollected", lambda e: events.extend(e["value"]))
     cdp.on("Tracing.tracingComplete", lambda e: done.append(True))
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    cdp.send("Tracing.start", {"traceConfig": {"includedCategories": CATEGORIES}, "transferMode": "ReportEvents"})
-    page.mouse.move(x, y)
-    page.mouse.down()
-    time.sleep(hold)
-    page.mouse.up()
-    time.sleep(0.8)  # the panel loads in the extension's process; the trace sees it from there
+    cdp.send("Tracing.start", {"traceConfig": {"includedCategories": categories}, "transferMode": "ReportEvents"})
+    during()
     cdp.send("Tracing.end")
     while not done:
-        page.wait_for_timeout(20)
-    return click_figures(events)
+        page.wait_for_timeout(20)  # Playwright hands over CDP events only while it is called
+    return events
 
 
-def busy_chat(context, url, rate, seconds):
-    """Main-thread time while the page appends `rate` messages a second for `seconds`."""
+def busy_chat(context, url, rate, seconds, own=None):
+    """Main-thread time while the page appends `rate` messages a second for `seconds`. With
+    `own=(origin, world)` the run is traced instead and also gives the time spent in Buoy's own code
+    (tracing costs the page too, so a traced run's main-thread time is not compared with others)."""
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Performance.enable", {"timeDomain": TIME_DOMAIN})
     page.goto(url, wait_until="load")
     time.sleep(SETTLE)
     before = metrics(cdp)
-    page.evaluate("([rate, seconds]) => window.burst(rate, seconds)", [rate, seconds])
-    time.sleep(seconds)
-    while not page.evaluate("window.burstDone"):
-        time.sleep(0.05)
+
+    def burst():
+        page.evaluate("([rate, seconds]) => window.burst(rate, seconds)", [rate, seconds])
+        time.sleep(seconds)
+        while not page.evaluate("window.burstDone"):
+            time.sleep(0.05)
+        time.sleep(1.5)  # the watcher's last batch: read BATCH_MS after it arrived, when idle
+
+    events = _trace(page, cdp, OWN_CATEGORIES, burst) if own else burst()
     after = metrics(cdp)
     page.close()
-    return {"main_thread_ms": _delta_ms(after, before, "TaskDuration"), "messages": rate * seconds}
+    figures = {"main_thread_ms": _delta_ms(after, before, "TaskDuration"), "messages": rate * seconds}
+    if own:
+        figures["own_ms"] = own_main_thread_ms(events, *own)
+    return figures

@@ -5,6 +5,7 @@ renderer and a paint in the panel's (the extension's) renderer can be subtracted
 """
 
 CATEGORIES = ["devtools.timeline", "loading"]
+OWN_CATEGORIES = ["devtools.timeline", "v8"]  # calls with their script's URL; module compile and evaluation
 
 
 def _dispatch(events, kind):
@@ -39,3 +40,27 @@ def click_figures(events: list[dict]) -> dict:
         "content_loaded_ms": first("MarkLoad", lambda e: e["args"]["data"].get("frame")),
         "content_painted_ms": first("firstContentfulPaint", lambda e: e["args"].get("frame")),
     }
+
+
+def _ours(event, origin, world):
+    args = event.get("args", {})
+    if event["name"] in ("FunctionCall", "v8.compileModule"):
+        return args.get("data", {}).get("url", "").startswith(origin)
+    return event["name"] == "v8.evaluateModule" and args.get("worldName") == world  # no URL: its world
+
+
+def own_main_thread_ms(events: list[dict], origin: str, world: str) -> float:
+    """The page's main-thread time spent running Buoy's own code (scripts from `origin`, modules
+    evaluated in its isolated `world`, named for the extension), read from a trace:
+    every call into it (observer callbacks, timers, idle slices, with the web API work they do) and
+    its modules' compile and evaluation, in thread time like the rest of the bench. A call made
+    inside another of Buoy's counts once. What Buoy makes the page itself do (an observer's records)
+    is not in it: that shows only in the differential figures."""
+    ours = sorted((e for e in events if e.get("ph") == "X" and _ours(e, origin, world)), key=lambda e: (e["tid"], e["ts"]))
+    total, end = 0, {}
+    for e in ours:
+        if e["ts"] < end.get(e["tid"], -1):
+            continue  # nested in one already counted
+        end[e["tid"]] = e["ts"] + e.get("dur", 0)
+        total += e.get("tdur", e.get("dur", 0))
+    return total / 1000

@@ -42,7 +42,7 @@ export function compile(rules) {
     });
 
     function match(text) {
-        const tokens = normalise(text, { words }).split(' ');
+        const tokens = normalise(text, { words });
         let candidates = 0;
         const out = [];
         for (const token of tokens) {

@@ -1,4 +1,4 @@
-// Turns a chat line into plain lowercase Latin words separated by single spaces, undoing the
+// Turns a chat line into plain lowercase Latin words, undoing the
 // usual filter evasions (issue 11). Language-agnostic: chat spelling ("u" -> "you") is per
 // language data applied by match.js. Pure: no DOM, no globals, runs in a content script and Node.
 
@@ -25,6 +25,7 @@ const LEET = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '6': 'b', '7': 
 const NUMBER_WITH_UNIT = /^\$?\d+(?:st|nd|rd|th|am|pm|k|m|b|x|s|v\d+|hp|fps|gb|mb|mins?|hrs?|h|yo|yrs?|y|d|lvl)?$/;
 
 const TOKEN_RE = /[\p{L}\p{N}@$]+/gu;
+const WORD_RE = /^[a-z]+$/;
 const LATIN_RE = /[a-z]/;
 const NON_LATIN_LETTER_RE = /[^\P{L}a-z]/u;
 
@@ -39,6 +40,7 @@ function stripLookalikes(token, mostlyLatin) {
 }
 
 function unLeet(token) {
+    if (WORD_RE.test(token)) return token;                         // most tokens: plain letters
     if (NUMBER_WITH_UNIT.test(token)) return token;
     if (!/[a-z]/.test(token)) return token.replace(/@/g, '');     // "$100", "@" alone
     const body = token.replace(/^@/, '');                          // "@name" is a mention
@@ -93,21 +95,35 @@ function joinSpacedLetters(tokens, words) {
     return out;
 }
 
+// Most chat lines are plain ASCII: for them the Unicode steps below change nothing, and their
+// \p{...} patterns are the costliest to compile and run, so plain lines take ASCII twins.
+const NOT_ASCII_RE = /[^\x00-\x7f]/;
+const APOSTROPHE = { plain: /([a-z])['`]([a-z])/g, unicode: /(\p{L})['’ʼ`](\p{L})/gu };
+const TOKENS = { plain: /[a-z\d@$]+/g, unicode: TOKEN_RE };
+
+// Emoji to words, compatibility forms, invisible format characters, case, accents and overlays.
+function unicodeToPlain(text) {
+    let s = text.replace(EMOJI_RE, m => ` ${EMOJI.get(m)} `).normalize('NFKC');
+    s = s.replace(/\p{Cf}/gu, '').toLowerCase();
+    return s.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
 /**
  * @param {string} text a chat line
  * @param {{words?: Set<string>}} [options] known words, used to split spaced-out letters and
  *   to choose between "oo" and "o" when collapsing repeats; without it runs are simply joined
- * @returns {string} lowercase words separated by single spaces
+ * @returns {string[]} lowercase plain words
  */
 export function normalise(text, { words } = {}) {
-    let s = String(text).replace(EMOJI_RE, m => ` ${EMOJI.get(m)} `).normalize('NFKC');
-    s = s.replace(/\p{Cf}/gu, '').toLowerCase();
-    s = s.normalize('NFD').replace(/\p{M}/gu, '');                 // accents and overlays
-    s = s.replace(/(\p{L})['’ʼ`](\p{L})/gu, '$1$2');               // don't -> dont
-    let tokens = s.match(TOKEN_RE) ?? [];
-    const latin = (s.match(/[a-z]/g) ?? []).length;
-    const foreign = (s.match(/[^\P{L}a-z]/gu) ?? []).length;
-    tokens = tokens.map(t => unLeet(stripLookalikes(t, latin >= foreign)));
-    tokens = joinSpacedLetters(tokens.filter(Boolean), words);
-    return tokens.map(t => collapseRepeats(t, words)).join(' ');
+    const kind = NOT_ASCII_RE.test(text) ? 'unicode' : 'plain';
+    let s = kind === 'plain' ? String(text).toLowerCase() : unicodeToPlain(String(text));
+    s = s.replace(APOSTROPHE[kind], '$1$2');                        // don't -> dont
+    let tokens = s.match(TOKENS[kind]) ?? [];
+    if (kind === 'unicode') {
+        const latin = (s.match(/[a-z]/g) ?? []).length;
+        const foreign = (s.match(/[^\P{L}a-z]/gu) ?? []).length;
+        tokens = tokens.map(t => stripLookalikes(t, latin >= foreign));
+    }
+    tokens = joinSpacedLetters(tokens.map(unLeet).filter(Boolean), words);
+    return tokens.map(t => collapseRepeats(t, words));
 }

@@ -1,7 +1,8 @@
-"""The bench's click figures come from the right trace events (a synthetic trace, in µs)."""
+"""The bench's click figures and Buoy's own time come from the right trace events (synthetic
+traces, in µs)."""
 
 from build.bench.stats import paired, summary
-from build.bench.trace import click_figures
+from build.bench.trace import click_figures, own_main_thread_ms
 
 
 def dispatch(kind, ts, dur=10, pid=1):
@@ -47,3 +48,28 @@ def test_paired_differences_and_spread():
     s = summary([1, 2, 3, 4, 5])
     assert (s["q1"], s["median"], s["q3"], s["n"]) == (2, 3, 4, 5)
     assert summary([None])["median"] is None
+
+
+BUOY = "chrome-extension://buoy/"
+WORLD = "Buoy: Get help"
+
+
+def call(url, ts, dur, tdur=None, tid=1):
+    return {"name": "FunctionCall", "ph": "X", "tid": tid, "ts": ts, "dur": dur, "tdur": tdur or dur,
+            "args": {"data": {"url": url}}}
+
+
+def test_own_time_counts_buoys_calls_and_modules_once_in_thread_time():
+    trace = [
+        call("https://discord.com/chat.js", 0, 5000),  # the page's own work
+        call(BUOY + "content/nudge-watch.js", 100, 40, tdur=30),  # an observer callback: its thread time
+        call(BUOY + "content/nudge-watch.js", 1000, 2000),  # an idle slice...
+        call(BUOY + "nudge/engine.js", 1500, 500),  # ...and a call inside it: counted once
+        call(BUOY + "content/nudge-watch.js", 1200, 100, tid=2),  # another thread: its own
+        {"name": "v8.compileModule", "ph": "X", "tid": 1, "ts": 4000, "dur": 70, "args": {"data": {"url": BUOY + "nudge/match.js"}}},
+        {"name": "v8.evaluateModule", "ph": "X", "tid": 1, "ts": 4100, "dur": 300, "args": {"worldName": WORLD}},
+        {"name": "v8.evaluateModule", "ph": "X", "tid": 1, "ts": 4500, "dur": 900, "args": {"worldName": "Other"}},
+        {"name": "FunctionCall", "ph": "I", "tid": 1, "ts": 5000, "args": {"data": {"url": BUOY + "x.js"}}},
+    ]
+    assert own_main_thread_ms(trace, BUOY, WORLD) == (30 + 2000 + 100 + 70 + 300) / 1000
+    assert own_main_thread_ms(trace[:1], BUOY, WORLD) == 0

@@ -45,7 +45,7 @@ def match(texts, rules=None) -> list:
 
 
 def normalised(texts) -> list:
-    return _node("console.log(JSON.stringify(input.texts.map(t => normalise(t))));", {"texts": texts})
+    return _node("console.log(JSON.stringify(input.texts.map(t => normalise(t).join(' '))));", {"texts": texts})
 
 
 def floor_failures(results) -> list[str]:
@@ -132,6 +132,16 @@ def test_normalise_undoes_evasions_but_keeps_numbers():
     got = normalised(["3pm tomorrow 1v1 100 robux $100", "G\u200bG  EZ!!", "привет как дела", "r.o.b.u.x",
                       "l33t h4x0r", "don’t", "@bob hi"])
     assert got == ["3pm tomorrow 1v1 100 robux $100", "gg ez", "привет как дела", "robux", "leet haxor", "dont", "bob hi"]
+
+
+def test_plain_ascii_lines_take_the_fast_path_to_the_same_words():
+    # A zero-width space (stripped as a format character) sends a line down the Unicode path: every
+    # plain line of the evaluation sets, and evasions in ASCII, must come out the same both ways.
+    texts = [json.loads(line)["text"] for part in ("held", "tune")
+             for line in (ROOT / "tests/nudges" / f"{part}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    plain = [t for t in texts if t.isascii()] + ["DON'T tell", "it`s OK", "l33t $$$ @me", "S N A P", "piccc pls!!"]
+    assert len(plain) > 300
+    assert normalised(plain) == normalised([t + "\u200b" for t in plain])
 
 
 def test_spaced_letters_split_on_known_words():
