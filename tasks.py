@@ -49,7 +49,7 @@ def screenshots(c):
 
 
 @task(build)
-def bench(c, rounds=15, chat_rounds=5, chat_seconds=10, out="dist/bench.json"):
+def bench(c, rounds=15, chat_rounds=4, chat_seconds=10, out="dist/bench.json"):
     """Build, then measure Buoy beside no extension, an empty content script and a minimal button."""
     from build.bench.run import run_bench
 

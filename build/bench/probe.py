@@ -68,15 +68,17 @@ def _trace(page, cdp, categories, during):
     return events
 
 
-def busy_chat(context, url, rate, seconds, own=None):
-    """Main-thread time while the page appends `rate` messages a second for `seconds`. With
-    `own=(origin, world)` the run is traced instead and also gives the time spent in Buoy's own code
-    (tracing costs the page too, so a traced run's main-thread time is not compared with others)."""
+def busy_chat(context, url, rate, seconds, own=None, prepare=None):
+    """Main-thread time while the page appends `rate` messages a second for `seconds`, after
+    `prepare(page)` if given. With `own=(origin, world)` the run is traced instead and also gives the
+    time spent in Buoy's own code (tracing costs the page too: not compared with untraced runs)."""
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Performance.enable", {"timeDomain": TIME_DOMAIN})
     page.goto(url, wait_until="load")
     time.sleep(SETTLE)
+    if prepare:
+        prepare(page)
     before = metrics(cdp)
 
     def burst():

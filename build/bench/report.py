@@ -37,7 +37,10 @@ def targets(loads, click, busy, sizes) -> list[dict]:
             paired(v["buoy"]["main_thread_ms"], v["minimal"]["main_thread_ms"]), 1.0, noise)
         add(f"{page}: JS heap, Buoy - floor (KiB)", paired(v["buoy"]["heap_kib"], v["floor"]["heap_kib"]), 256)
     add("click to panel container painted (ms)", summary(click["container_painted_ms"]), FRAME_MS)
-    add("busy chat: added main-thread time (%)", busy["added_percent"], 2.0)
+    # Any visible button costs a scrolling chat some main-thread time (see the minimal one), so Buoy
+    # is held, as on page loads, to what it adds beyond the least a button can cost.
+    add("busy chat: Buoy with nudges - minimal button (% of the page)", busy["over_minimal_percent"], 2.0)
+    add("busy chat: nudge watcher, Buoy - Buoy without it (%)", busy["watcher_percent"], 2.0)
     add("busy chat: Buoy's own code, from a trace (%)", {"median": busy["own_percent"], "q1": None, "q3": None}, 2.0)
     per_load = {"median": sizes["buoy"]["per_page_load_bytes"] / KIB, "q1": None, "q3": None}
     add("code run on every page load (KiB)", per_load, PER_LOAD_LIMIT / KIB)
@@ -73,9 +76,10 @@ def markdown(result: dict) -> str:
               f"content painted {_fmt(c['content_painted_ms'], 'abs')}", ""]
     b = result["busy_chat"]
     lines += [f"**Busy chat** ({b['messages']} messages, {b['rate']}/s, {b['rounds']} rounds): no extension "
-              f"{_fmt(b['none_ms'], 'abs')} ms of main thread; Buoy adds {_fmt(b['added_ms'])} ms in total, "
-              f"{_fmt(b['added_per_message_ms'])} ms a message, {_fmt(b['added_percent'])} % (nudges on); "
-              f"in one traced run, Buoy's own code took {b['own_ms']:.1f} ms ({b['own_percent']:.2f} %)", ""]
+              f"{_fmt(b['none_ms'], 'abs')} ms of main thread; added, as % of that: minimal button "
+              f"{_fmt(b['minimal_percent'])}, Buoy with nudges {_fmt(b['added_percent'])}, of which the nudge "
+              f"watcher {_fmt(b['watcher_percent'])}; in one traced run Buoy's own code took "
+              f"{b['own_ms']:.1f} ms ({b['own_percent']:.2f} %)", ""]
     n = result["nudges"]
     lines += [f"**Nudge matching** (nudge/engine.js in an extension page, {n['lines']} evaluation lines): "
               f"{n['us_per_line']:.1f} µs a line", ""]

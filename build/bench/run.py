@@ -17,6 +17,7 @@ from build.bench.report import markdown, page_table, targets
 from build.bench.stats import summary
 from build.bench.variants import Variant, comparison_variants
 from tests.e2e.buoy_page import button_box
+from tests.e2e.nudge_page import in_buoy_world
 from tests.helpers import chromium
 from tests.helpers.server import serve_fixtures
 
@@ -66,23 +67,52 @@ def _load_round(contexts, variants, url, record, round_no, clicks=None):
         page.close()
 
 
+def _without_watcher(page):
+    """Takes the nudge watcher out of the page, as turning nudges off does."""
+    if not in_buoy_world(page, "Boolean(globalThis.buoyNudges && (globalThis.buoyNudges.teardown(), true))"):
+        raise RuntimeError("no nudge watcher in the busy chat to take out")
+
+
+BUSY = {"none": ("none", None), "minimal": ("minimal", None), "buoy": ("buoy", None),
+        "buoy without nudges": ("buoy", _without_watcher)}  # name -> (context, prepare)
+
+
 def _busy(contexts, url, rounds, rate, seconds, own):
-    """Buoy against no extension, round by round; then one traced run for Buoy's own code (`own`)."""
-    runs = {"none": [], "buoy": []}
+    """No extension, the minimal button, Buoy, and Buoy with its nudge watcher taken out, in a
+    rotating order round by round; then one traced run for Buoy's own code (`own`). Every figure is
+    a per-round difference as a percentage of that round's page without any extension."""
+    runs = {name: [] for name in BUSY}
+    names = list(BUSY)
     for r in range(rounds):
-        for name in (["none", "buoy"] if r % 2 == 0 else ["buoy", "none"]):
-            runs[name].append(probe.busy_chat(contexts[name], url, rate, seconds)["main_thread_ms"])
-    added = [b - n for b, n in zip(runs["buoy"], runs["none"], strict=True)]
-    messages = rate * seconds
+        for name in names[r % len(names):] + names[:r % len(names)]:
+            context, prepare = BUSY[name]
+            runs[name].append(probe.busy_chat(contexts[context], url, rate, seconds, prepare=prepare)["main_thread_ms"])
+    none = runs["none"]
+
+    def percent(a, b):
+        return summary([100 * (x - y) / n for x, y, n in zip(runs[a], runs[b], none, strict=True)])
+
     own_ms = probe.busy_chat(contexts["buoy"], url, rate, seconds, own=own)["own_ms"]
-    none_ms = summary(runs["none"])
-    return {"rounds": rounds, "rate": rate, "messages": messages, "none_ms": none_ms,
-            "added_ms": summary(added), "added_per_message_ms": summary([a / messages for a in added]),
-            "added_percent": summary([100 * a / n for a, n in zip(added, runs["none"], strict=True)]),
-            "own_ms": own_ms, "own_percent": 100 * own_ms / none_ms["median"]}
+    return {"rounds": rounds, "rate": rate, "messages": rate * seconds, "none_ms": summary(none),
+            "ms": {name: summary(values) for name, values in runs.items()},
+            "added_percent": percent("buoy", "none"), "minimal_percent": percent("minimal", "none"),
+            "over_minimal_percent": percent("buoy", "minimal"), "watcher_percent": percent("buoy", "buoy without nudges"),
+            "own_ms": own_ms, "own_percent": 100 * own_ms / summary(none)["median"]}
 
 
-def run_bench(root: Path, rounds=15, chat_rounds=5, chat_seconds=10, rate=50, run_at="document_start",
+def _close_extension_tabs(context, origin, wait=5.0):
+    """Buoy opens its welcome page on install: closed, so every browser measures with the same tabs."""
+    end = time.monotonic() + wait
+    while time.monotonic() < end:
+        tabs = [page for page in context.pages if page.url.startswith(origin)]
+        for tab in tabs:
+            tab.close()
+        if tabs:
+            return
+        context.pages[0].wait_for_timeout(100)  # Playwright learns of new tabs only while called
+
+
+def run_bench(root: Path, rounds=15, chat_rounds=4, chat_seconds=10, rate=50, run_at="document_start",
               pages=LOAD_PAGES, warm_up=True, out: Path | None = None, log=print) -> dict:
     """Run everything; return the result (and write it to `out` as JSON). Needs `invoke build` first.
     The smoke test passes one page and no warm-up round (first loads compile and cache: not counted)."""
@@ -102,6 +132,7 @@ def run_bench(root: Path, rounds=15, chat_rounds=5, chat_seconds=10, rate=50, ru
                 for v in variants:
                     contexts[v.name] = chromium.start(p, tmp / "profiles" / v.name, v.extension, server.port)
                 contexts["buoy"] = chromium.start(p, tmp / "profiles" / "buoy", dist, server.port)
+                _close_extension_tabs(contexts["buoy"], chromium.extension_url(""))
                 variants.append(buoy_variant(contexts["buoy"], dist))
                 t0 = time.monotonic()
                 log("browsers ready")
