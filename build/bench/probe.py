@@ -86,7 +86,7 @@ def busy_chat(context, url, rate, seconds, own=None, prepare=None):
         time.sleep(seconds)
         while not page.evaluate("window.burstDone"):
             time.sleep(0.05)
-        time.sleep(1.5)  # the watcher's last batch: read BATCH_MS after it arrived, when idle
+        time.sleep(2)  # the watcher's last batch: read BATCH_MS (1 s) after it arrived, when idle
 
     events = _trace(page, cdp, OWN_CATEGORIES, burst) if own else burst()
     after = metrics(cdp)

@@ -10,7 +10,7 @@
 (() => {
   if (globalThis.buoyNudges) return;
   const api = globalThis.browser ?? globalThis.chrome;
-  const BATCH_MS = 500; // a busy chat is read twice a second, not once a message: fewer tasks
+  const BATCH_MS = 1000; // a busy chat is read once a second, not once a message: fewer, warmer slices
   const SLICE_MS = 8; // main-thread time per idle slice
   const MAX_CHARS = 4000; // text read per slice
   const MAX_PENDING = 500; // past this the oldest are dropped: a flood beyond the budget is skimmed
