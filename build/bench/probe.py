@@ -88,10 +88,11 @@ def busy_chat(context, url, rate, seconds, own=None, prepare=None):
             time.sleep(0.05)
         time.sleep(2)  # the watcher's last batch: read BATCH_MS (1 s) after it arrived, when idle
 
-    events = _trace(page, cdp, OWN_CATEGORIES, burst) if own else burst()
-    after = metrics(cdp)
-    page.close()
-    figures = {"main_thread_ms": _delta_ms(after, before, "TaskDuration"), "messages": rate * seconds}
+    figures = {"messages": rate * seconds}
     if own:
-        figures["own_ms"] = own_main_thread_ms(events, *own)
+        figures["own_ms"] = own_main_thread_ms(_trace(page, cdp, OWN_CATEGORIES, burst), *own)
+    else:
+        burst()
+    figures["main_thread_ms"] = _delta_ms(metrics(cdp), before, "TaskDuration")
+    page.close()
     return figures

@@ -93,11 +93,12 @@ def _busy(contexts, url, rounds, rate, seconds, own):
         return summary([100 * (x - y) / n for x, y, n in zip(runs[a], runs[b], none, strict=True)])
 
     own_ms = probe.busy_chat(contexts["buoy"], url, rate, seconds, own=own)["own_ms"]
-    return {"rounds": rounds, "rate": rate, "messages": rate * seconds, "none_ms": summary(none),
+    none_ms = summary(none)
+    return {"rounds": rounds, "rate": rate, "messages": rate * seconds, "none_ms": none_ms,
             "ms": {name: summary(values) for name, values in runs.items()},
             "added_percent": percent("buoy", "none"), "minimal_percent": percent("minimal", "none"),
             "over_minimal_percent": percent("buoy", "minimal"), "watcher_percent": percent("buoy", "buoy without nudges"),
-            "own_ms": own_ms, "own_percent": 100 * own_ms / summary(none)["median"]}
+            "own_ms": own_ms, "own_percent": 100 * own_ms / none_ms["median"]}
 
 
 def _close_extension_tabs(context, origin, wait=5.0):

@@ -41,7 +41,7 @@
   const squash = (s) => s.replace(/\s+/g, " ").trim().toLowerCase();
 
   function allowed(here, now) {
-    return engine !== false && !dismissed.has(here) && now - (lastNudge.get(here) ?? -Infinity) >= QUIET_MS;
+    return !dismissed.has(here) && now - (lastNudge.get(here) ?? -Infinity) >= QUIET_MS;
   }
 
   function skipped(node) {
@@ -143,7 +143,7 @@
     if (dismissed.has(here)) return;
     if (arrived.length >= 4 * MAX_PENDING) arrived.splice(0, 2 * MAX_PENDING); // a flood: keep the newest
     arrived.push(records, here);
-    if (!scheduled) schedule();
+    schedule();
   });
 
   function onKey(e) {
