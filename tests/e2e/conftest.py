@@ -3,6 +3,7 @@
 import os
 import shutil
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from unittest import mock
 
@@ -59,18 +60,19 @@ def browser(dist, server, tmp_path_factory):
 FIREFOX_UUID = "3c9f2b7e-5a1d-4c6e-8f0b-9d2a7e4c1b55"  # fixed, so tests know the panel's moz-extension URL
 
 
-@pytest.fixture(scope="module")
-def firefox(dist, server):
-    """One Firefox ESR with Buoy per test module, set up like a UK child's; tests open their own tabs.
-    `firefox.proxy.hosts` lists every host it asked for (all of them are answered by `server`)."""
+@contextmanager
+def uk_child_firefox(extension: Path, port: int):
+    """Firefox ESR set up like a UK child's, with Buoy from `extension` (a build's firefox/ folder)
+    installed and its button registered, every request sent to `port`. `ff.proxy.hosts` lists every
+    host it asked for."""
     if not shutil.which("firefox-esr"):
         pytest.skip("firefox-esr not installed")
     # Firefox takes its time zone from TZ at start; the harness passes os.environ on.
-    with Proxy(server.port) as proxy:
+    with Proxy(port) as proxy:
         with mock.patch.dict(os.environ, {"TZ": "Europe/London", "LANG": "en_GB.UTF-8"}):
             ff = Firefox(proxy.port, uuid=FIREFOX_UUID)
         with ff:
-            ff.install_extension(dist / "firefox")
+            ff.install_extension(extension)
             # The background registers the button's content script after install; ask an extension page.
             probe = ff.open_extension_page("panel/panel.html")
             wait_for(lambda: ff.evaluate(probe, "browser.scripting.getRegisteredContentScripts().then(s => s.length)"),
@@ -78,6 +80,14 @@ def firefox(dist, server):
             ff.close_tab(probe)
             ff.proxy = proxy
             yield ff
+
+
+@pytest.fixture(scope="module")
+def firefox(dist, server):
+    """One Firefox ESR with Buoy per test module, set up like a UK child's, answered by `server`;
+    tests open their own tabs."""
+    with uk_child_firefox(dist / "firefox", server.port) as ff:
+        yield ff
 
 
 @pytest.fixture

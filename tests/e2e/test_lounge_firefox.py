@@ -4,18 +4,12 @@ the channel, leaves the app's text box focused and working, and a real click on 
 (The Firefox twin of test_lounge_chromium.py's second test; the flood froze this tab for minutes, with
 Buoy's default nudge watcher on, until b50ff22.)"""
 
-import os
-import shutil
-from unittest import mock
-
 import pytest
 
 from tests.e2e.buoy_firefox import button_drawn, click_in, open_panel
-from tests.e2e.conftest import FIREFOX_UUID, wait_for
-from tests.helpers.firefox import Firefox
+from tests.e2e.conftest import uk_child_firefox, wait_for
 from tests.helpers.lounge import run_lounge
 from tests.helpers.private_build import private_build
-from tests.helpers.proxy import Proxy
 
 pytestmark = pytest.mark.firefox
 
@@ -28,21 +22,10 @@ MESSAGES = f'{LOBBY} #chat .messages .msg[data-type="message"]'
 def lounge_firefox(tmp_path_factory):
     """The Lounge, and a Firefox ESR set up as a UK child's, with this module's own build of Buoy,
     whose every request goes to the Lounge."""
-    if not shutil.which("firefox-esr"):
-        pytest.skip("firefox-esr not installed")
     dist = private_build(tmp_path_factory.mktemp("dist"))  # dist/ is shared: a rebuild mid-run would swap files
-    with run_lounge(tmp_path_factory.mktemp("lounge")) as lounge, Proxy(lounge.port) as proxy:
-        with mock.patch.dict(os.environ, {"TZ": "Europe/London", "LANG": "en_GB.UTF-8"}):
-            ff = Firefox(proxy.port, uuid=FIREFOX_UUID)
-        with ff:
-            ff.install_extension(dist / "firefox")
-            probe = ff.open_extension_page("panel/panel.html")
-            wait_for(lambda: ff.evaluate(probe, "browser.scripting.getRegisteredContentScripts().then(s => s.length)"),
-                     message="button content script registered")
-            ff.close_tab(probe)
-            ff.proxy = proxy
-            ff.timeout = 10  # a page that hangs fails in seconds, not minutes
-            yield lounge, ff
+    with run_lounge(tmp_path_factory.mktemp("lounge")) as lounge, uk_child_firefox(dist / "firefox", lounge.port) as ff:
+        ff.timeout = 10  # a page that hangs fails in seconds, not minutes
+        yield lounge, ff
 
 
 def connect(ff, tab, lounge):
