@@ -96,11 +96,16 @@ def _diagnose(page):
         cdp.detach()
 
 
-def press_in_panel(page, panel, key):
-    """A key pressed in the panel the way a child does. Not Locator.press: a key that closes the
-    panel removes the frame mid-press, and Playwright then waits for that frame until its timeout."""
+def escape_from_panel(page, panel):
+    """Escape pressed in the in-page panel the way a child does: it closes the panel. Not
+    Locator.press, which then waits for the removed frame until its timeout; and not a whole
+    keyboard.press either: Chromium sends the release to the focused frame, and when that frame is
+    removed while the release is in flight the DevTools call never returns (a CI run hung there).
+    The key is held until the panel has gone, then released on the page, as a slow finger would."""
     panel.focus("h1")
-    page.keyboard.press(key)
+    page.keyboard.down("Escape")
+    wait_for(lambda: not panel_open(page), message="Escape closed the panel")
+    page.keyboard.up("Escape")
 
 
 def wait_for_panel(page):

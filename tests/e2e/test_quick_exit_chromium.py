@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tests.e2e.buoy_page import click_button, panel_open, press_in_panel, wait_for_panel
+from tests.e2e.buoy_page import click_button, escape_from_panel, wait_for_panel
 from tests.e2e.conftest import wait_for
 from tests.helpers.chromium import extension_url
 from tests.helpers.private_build import private_build
@@ -98,8 +98,7 @@ def test_quick_exit_control(browser):
 def test_double_escape(browser):
     page, chat_tab, help_tab = chat_with_help_open(browser)
     before = tabs(browser)
-    press_in_panel(page, wait_for_panel(page), "Escape")  # the first closes the panel at once, as it always did...
-    wait_for(lambda: not panel_open(page), message="panel closed")
+    escape_from_panel(page, wait_for_panel(page))  # the first closes the panel at once, as it always did...
     page.keyboard.press("Escape")  # ...and a second soon after, now on the page, exits
     assert_exited(browser, chat_tab, help_tab, before)
 
@@ -108,8 +107,7 @@ def test_one_escape_only_closes_and_page_cannot_fake_the_second(page, browser):
     page.goto(CHAT)
     page.bring_to_front()  # an earlier quick exit left its neutral tab in front; hidden tabs are throttled
     click_button(page)
-    press_in_panel(page, wait_for_panel(page), "Escape")
-    wait_for(lambda: not panel_open(page), message="panel closed")
+    escape_from_panel(page, wait_for_panel(page))
     # A page script's Escape is untrusted: it can't make Buoy close the chat.
     page.evaluate("for (const type of ['keydown', 'keyup']) dispatchEvent(new KeyboardEvent(type, {key: 'Escape', bubbles: true}))")
     page.keyboard.press("x")  # a key that is not Escape ends the chance, too

@@ -10,8 +10,8 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.e2e.axe import axe_violations
-from tests.e2e.buoy_page import click_button, panel_open, press_in_panel, wait_for_panel
-from tests.e2e.conftest import wait_for, wait_until_registered
+from tests.e2e.buoy_page import click_button, escape_from_panel, wait_for_panel
+from tests.e2e.conftest import wait_until_registered
 from tests.helpers import chromium
 from tests.helpers.chromium import extension_url
 
@@ -161,7 +161,6 @@ def test_the_sites_own_report_page_on_a_listed_site(country):
         assert url == SITES["discord"]["report"]["url"]
         # Escape still closes the in-page panel from a situation screen.
         page.bring_to_front()
-        press_in_panel(page, panel, "Escape")
-        wait_for(lambda: not panel_open(page), message="panel closed")
+        escape_from_panel(page, panel)
     finally:
         page.close()

@@ -73,7 +73,9 @@ def serve_fixtures(tmp: Path, root: Path = FIXTURES):
     server = FixtureServer(root)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
-    server.socket = context.wrap_socket(server.socket, server_side=True)
+    # The TLS handshake happens in each request's own thread, not in accept(): a connection that
+    # opens and says nothing (a browser's speculative socket) must not stall every other page.
+    server.socket = context.wrap_socket(server.socket, server_side=True, do_handshake_on_connect=False)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
