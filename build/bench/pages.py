@@ -8,10 +8,11 @@ MESSAGES = {"chat": 20, "long-chat": 2000}  # a small chat, and one with a long 
 
 
 def bench_hosts(sites_json: Path) -> dict[str, str]:
-    """page name -> host: each page on a different listed site, chat sites first."""
+    """page name -> host: each page on a different listed site, chat sites first; "lounge" is the
+    real chat app's (bench/lounge.py)."""
     sites = json.loads(sites_json.read_text())["sites"]
     domains = [s["domains"][0] for s in sorted(sites, key=lambda s: s["category"] != "chat")]
-    return dict(zip([*MESSAGES, "busy-chat"], domains, strict=False))
+    return dict(zip([*MESSAGES, "busy-chat", "lounge"], domains, strict=False))
 
 
 def write_pages(folder: Path) -> None:

@@ -68,31 +68,43 @@ def _trace(page, cdp, categories, during):
     return events
 
 
-def busy_chat(context, url, rate, seconds, own=None, prepare=None):
-    """Main-thread time while the page appends `rate` messages a second for `seconds`, after
-    `prepare(page)` if given. With `own=(origin, world)` the run is traced instead and also gives the
-    time spent in Buoy's own code (tracing costs the page too: not compared with untraced runs)."""
+def page_burst(rate, seconds):
+    """The bench's own chat page (pages/chat.html): its script appends `rate` messages a second."""
+    def burst(page):
+        page.evaluate("([rate, seconds]) => window.burst(rate, seconds)", [rate, seconds])
+        time.sleep(seconds)
+        while not page.evaluate("window.burstDone"):
+            time.sleep(0.05)
+    return burst
+
+
+def busy_chat(context, url, burst, own=None, prepare=None, ready=None):
+    """Main-thread and script time while `burst(page)` brings a busy chat's messages, measured once
+    the chat is shown (`ready(page)`, if given) and after `prepare(page)` if given. With
+    `own=(origin, world)` the run is traced instead and also gives the time spent in Buoy's own code
+    (tracing costs the page too: not compared with untraced runs)."""
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Performance.enable", {"timeDomain": TIME_DOMAIN})
     page.goto(url, wait_until="load")
+    if ready:
+        ready(page)
     time.sleep(SETTLE)
     if prepare:
         prepare(page)
     before = metrics(cdp)
 
-    def burst():
-        page.evaluate("([rate, seconds]) => window.burst(rate, seconds)", [rate, seconds])
-        time.sleep(seconds)
-        while not page.evaluate("window.burstDone"):
-            time.sleep(0.05)
+    def during():
+        burst(page)
         time.sleep(2)  # the watcher's last batch: read BATCH_MS (1 s) after it arrived, when idle
 
-    figures = {"messages": rate * seconds}
+    figures = {}
     if own:
-        figures["own_ms"] = own_main_thread_ms(_trace(page, cdp, OWN_CATEGORIES, burst), *own)
+        figures["own_ms"] = own_main_thread_ms(_trace(page, cdp, OWN_CATEGORIES, during), *own)
     else:
-        burst()
-    figures["main_thread_ms"] = _delta_ms(metrics(cdp), before, "TaskDuration")
+        during()
+    after = metrics(cdp)
+    figures["main_thread_ms"] = _delta_ms(after, before, "TaskDuration")
+    figures["script_ms"] = _delta_ms(after, before, "ScriptDuration")
     page.close()
     return figures
