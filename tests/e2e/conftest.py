@@ -18,6 +18,17 @@ ROOT = Path(__file__).parent.parent.parent
 DIST = ROOT / "dist"
 
 
+def pytest_collection_modifyitems(items):
+    """Each browser test may run once more after a failure. Real browsers driven over DevTools and
+    BiDi on a 2-core machine now and then lose a frame or an event (the git log names the ones
+    fixed); one retry keeps such a miss from failing CI, while a broken feature still fails twice,
+    and pytest reports every rerun (R)."""
+    here = Path(__file__).parent
+    for item in items:
+        if item.path.is_relative_to(here):
+            item.add_marker(pytest.mark.flaky(reruns=1))
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     with serve_fixtures(tmp_path_factory.mktemp("tls")) as s:
