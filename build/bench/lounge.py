@@ -10,8 +10,8 @@ from build.bench import probe
 
 def _flood(lounge, rate, seconds, page):
     texts = lounge.flood(rate * seconds, per_second=rate)
-    last = '#chat .messages .msg[data-type="message"]'
-    page.locator(last, has_text=texts[-1]).wait_for(timeout=60_000)  # every line drawn
+    message = '#chat .messages .msg[data-type="message"]'
+    page.locator(message, has_text=texts[-1]).wait_for(timeout=60_000)  # the last line drawn: every line is
 
 
 def lounge_busy_chat(lounge, host, rate, seconds):
