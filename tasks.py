@@ -60,7 +60,7 @@ def bench(c, rounds=15, chat_rounds=4, chat_seconds=10, out="dist/bench.json"):
 
 @task
 def eval_nudges(c):
-    """Recall and false-alarm rate per nudge move, on the held-aside and tuning parts (needs node)."""
+    """Recall and false alarms per nudge move: the tuning part in full, the sealed part as counts only (needs node)."""
     from build.eval_nudges import evaluate, format_report
 
     print(format_report(evaluate(ROOT)))

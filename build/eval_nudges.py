@@ -1,9 +1,10 @@
-"""Measure the chat-nudge rules (issue 11): recall and false alarms per move, on both parts.
+"""Measure the chat-nudge rules (issues 11, 15): recall and false alarms per move, on both parts.
 
-`tests/nudges/tune.jsonl` is what the rules were tuned on; `tests/nudges/held.jsonl` was written
-and committed before any rule and is never tuned on. The engine is the shipped JavaScript, run by
-the machine's `node` through `build/eval_nudges.mjs`, so what is measured is what ships.
-Wiring: `print(format_report(evaluate(root)))`.
+`tests/nudges/tune.jsonl` is what the rules are tuned on: its misses and alarms are printed.
+`tests/nudges/sealed.jsonl` was written by other hands from public guidance and split off once
+(build/split_nudge_set.py); whoever tunes never reads it, so for it only counts are printed.
+The engine is the shipped JavaScript, run by the machine's `node` through `build/eval_nudges.mjs`,
+so what is measured is what ships. Wiring: `print(format_report(evaluate(root)))`.
 """
 
 import json
@@ -12,7 +13,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-PARTS = ("held", "tune")
+PARTS = ("tune", "sealed")
+SEALED = "sealed"
 RUNNER = Path(__file__).with_name("eval_nudges.mjs")
 
 
@@ -34,13 +36,18 @@ def _rate(hits: int, total: int) -> float | None:
     return hits / total if total else None
 
 
+def _right(case: dict) -> bool:
+    """The nudge names the line's move, or another move the writer said it also makes."""
+    return case["got"] == case["move"] or case["got"] in case.get("also", ())
+
+
 def _score(cases: list[dict], move_ids: list[str]) -> dict:
     risky = [c for c in cases if c["move"]]
     harmless = [c for c in cases if not c["move"]]
     moves = {}
     for move in move_ids:
         mine = [c for c in risky if c["move"] == move]
-        caught = sum(c["got"] == move for c in mine)
+        caught = sum(_right(c) for c in mine)
         flagged = sum(c["got"] == move for c in harmless)
         moves[move] = {"risky": len(mine), "caught": caught, "recall": _rate(caught, len(mine)),
                        "flagged": flagged, "false_alarms": _rate(flagged, len(harmless))}
@@ -48,10 +55,10 @@ def _score(cases: list[dict], move_ids: list[str]) -> dict:
     flagged = sum(c["got"] is not None for c in harmless)
     return {
         "overall": {"risky": len(risky), "caught": caught, "recall": _rate(caught, len(risky)),
-                    "right_move": _rate(sum(c["got"] == c["move"] for c in risky), len(risky)),
+                    "right_move": _rate(sum(_right(c) for c in risky), len(risky)),
                     "harmless": len(harmless), "flagged": flagged, "false_alarms": _rate(flagged, len(harmless))},
         "moves": moves,
-        "misses": [c for c in risky if c["got"] != c["move"]],
+        "misses": [c for c in risky if not _right(c)],
         "alarms": [c for c in harmless if c["got"] is not None],
     }
 
@@ -63,7 +70,9 @@ def evaluate(repo_root, rules: dict | None = None, language: str = "en", timing:
         rules = json.loads((repo_root / "extension/data/nudges.json").read_text(encoding="utf-8"))
     move_ids = [m["id"] for m in rules["languages"][language]["moves"]]
     raw = _run(repo_root, rules, language, 300 if timing else 0)
-    return {"parts": {part: _score(raw["parts"][part], move_ids) for part in PARTS},
+    parts = {part: _score(raw["parts"][part], move_ids) for part in PARTS}
+    parts[SEALED] |= {"misses": None, "alarms": None}  # counts only, even to code that calls this
+    return {"parts": parts,
             "micros_per_line": raw["microsPerLine"], "node": raw["node"]}
 
 
@@ -72,14 +81,16 @@ def _pct(value: float | None) -> str:
 
 
 def format_report(results: dict) -> str:
-    lines = [f"{'part':<5} {'move':<9} {'risky':>5} {'caught':>6} {'recall':>7} {'flagged':>7} {'false alarms':>12}"]
+    lines = [f"{'part':<6} {'move':<9} {'risky':>5} {'caught':>6} {'recall':>7} {'flagged':>7} {'false alarms':>12}"]
     for part, scores in results["parts"].items():
         rows = list(scores["moves"].items()) + [("overall", scores["overall"])]
         for move, s in rows:
-            lines.append(f"{part:<5} {move:<9} {s['risky']:>5} {s['caught']:>6} {_pct(s['recall']):>7} "
+            lines.append(f"{part:<6} {move:<9} {s['risky']:>5} {s['caught']:>6} {_pct(s['recall']):>7} "
                          f"{s['flagged']:>7} {_pct(s['false_alarms']):>12}")
         total = scores["overall"]["harmless"]
-        lines.append(f"{part:<5} ({total} harmless lines; false alarms are flagged harmless lines / {total})")
+        lines.append(f"{part:<6} ({total} harmless lines; false alarms are flagged harmless lines / {total})")
+        if part == SEALED:  # counts only: its lines must never reach whoever tunes the rules
+            continue
         lines += [f"      missed: {c['text']!r} ({c['move']} -> {c['got']})" for c in scores["misses"]]
         lines += [f"      alarm:  {c['text']!r} (-> {c['got']})" for c in scores["alarms"]]
     if results.get("micros_per_line") is not None:

@@ -5,9 +5,9 @@ most harmless ones leave after one lookup). The busy chat measures the whole wat
 import json
 from pathlib import Path
 
+from build.eval_nudges import PARTS
 from tests.helpers.chromium import extension_url
 
-PARTS = ("held", "tune")
 MEASURE = """async ([lines, passes]) => {
   const { situationFor } = await import("/nudge/engine.js");
   for (let i = 0; i < 20; i++) for (const line of lines) situationFor(line);  // warm up the JIT

@@ -1,7 +1,7 @@
 """Chat nudges (issue 11): the rules are valid, compile in JS, and hold their measured quality.
 
-Floors are what the rules reached on the held-aside part when they were written (see
-tests/nudges/README.md); a change that makes recall or false alarms worse fails here.
+Floors are what the rules reach on the tuning part and on the sealed part written by other hands
+(see tests/nudges/README.md); a change that makes recall or false alarms worse fails here.
 Needs python and node only. No timed assertions: the cost per line is reported by eval-nudges.
 """
 
@@ -13,16 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from build.eval_nudges import evaluate
+from build.eval_nudges import PARTS, evaluate, format_report
 from build.validate import problems
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES = json.loads((ROOT / "extension/data/nudges.json").read_text(encoding="utf-8"))
 MOVES = [m["id"] for m in RULES["languages"]["en"]["moves"]]
 
-# (part, measure) -> floor for recall, ceiling for false alarms. Held: 68/68 caught, 1/65 flagged.
-FLOORS = {("held", "recall"): 1.0, ("tune", "recall"): 1.0}
-CEILINGS = {("held", "false_alarms"): 1 / 65, ("tune", "false_alarms"): 1 / 114}
+# (part, measure) -> floor for recall, ceiling for false alarms, at what the rules reach today
+# (tests/nudges/README.md); a change that makes either part worse fails here.
+FLOORS = {("tune", "recall"): 285 / 504, ("sealed", "recall"): 112 / 453}
+CEILINGS = {("tune", "false_alarms"): 30 / 842, ("sealed", "false_alarms"): 45 / 995}
 
 pytestmark = pytest.mark.skipif(not shutil.which("node"), reason="needs node")
 
@@ -78,26 +79,34 @@ def test_every_pattern_compiles_in_javascript():
     assert [e for e in errors if e] == []
 
 
-def test_evaluation_set_is_big_enough_and_a_third_is_held_aside():
-    lines = {part: [json.loads(line) for line in (ROOT / f"tests/nudges/{part}.jsonl").read_text().splitlines() if line.strip()]
-             for part in ("held", "tune")}
-    risky = {part: [c for c in cases if c["move"]] for part, cases in lines.items()}
-    harmless = {part: [c for c in cases if not c["move"]] for part, cases in lines.items()}
-    for group in (risky, harmless):
-        total = len(group["held"]) + len(group["tune"])
-        assert total >= 150
-        assert 0.25 <= len(group["held"]) / total <= 0.45
-    for part in ("held", "tune"):
-        assert {c["move"] for c in risky[part]} == set(MOVES)
-        evasions = {c.get("note") for c in risky[part]}
-        assert {"spaced", "zero-width", "cyrillic", "leet", "repeat", "emoji", "no-punct", "chat-spelling"} <= evasions
+def _cases(part: str) -> list[dict]:
+    return [json.loads(line) for line in (ROOT / f"tests/nudges/{part}.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+def test_independent_set_is_big_enough_and_split_once():
+    parts = {part: _cases(part) for part in PARTS}
+    new = [c for cases in parts.values() for c in cases if c["set"] != "2026-11"]  # the other hands' lines
+    assert len([c for c in new if c["move"]]) >= 600
+    assert len([c for c in new if not c["move"]]) >= 1500
+    assert {c["set"] for c in parts["sealed"]} == {c["set"] for c in new}  # every writer in both parts
+    for part, cases in parts.items():
+        assert {c["move"] for c in cases if c["move"]} == set(MOVES), part
+    sealed_texts = {c["text"] for c in parts["sealed"]}
+    assert len(sealed_texts & {c["text"] for c in parts["tune"]}) == 0  # a count: never print sealed lines
+
+
+def test_sealed_lines_are_never_printed(results):
+    report = format_report(results)
+    assert results["parts"]["sealed"]["misses"] is None
+    assert not [c["text"] for c in _cases("sealed") if f"{c['text']!r}" in report]
 
 
 def test_quality_holds_its_floors(results):
     assert floor_failures(results) == []
 
 
-@pytest.mark.parametrize("part", ["held", "tune"])
+@pytest.mark.parametrize("part", PARTS)
 def test_every_move_is_caught_in_both_parts(results, part):
     assert {m: s["recall"] for m, s in results["parts"][part]["moves"].items() if not s["recall"]} == {}
 
@@ -137,8 +146,7 @@ def test_normalise_undoes_evasions_but_keeps_numbers():
 def test_plain_ascii_lines_take_the_fast_path_to_the_same_words():
     # A zero-width space (stripped as a format character) sends a line down the Unicode path: every
     # plain line of the evaluation sets, and evasions in ASCII, must come out the same both ways.
-    texts = [json.loads(line)["text"] for part in ("held", "tune")
-             for line in (ROOT / "tests/nudges" / f"{part}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [c["text"] for c in _cases("tune")]  # never the sealed part: a failure would print its lines
     plain = [t for t in texts if t.isascii()] + ["DON'T tell", "it`s OK", "l33t $$$ @me", "S N A P", "piccc pls!!"]
     assert len(plain) > 300
     assert normalised(plain) == normalised([t + "\u200b" for t in plain])
@@ -160,15 +168,3 @@ def test_a_worse_rule_set_fails_the_floors(change):
     else:
         en["spelling"] = {}
     assert floor_failures(evaluate(ROOT, rules=worse, timing=False)) != []
-
-
-def test_held_part_was_committed_before_the_rules():
-    git = shutil.which("git")
-    first = {}
-    for path in ("tests/nudges/held.jsonl", "extension/data/nudges.json"):
-        out = subprocess.run([git or "git", "log", "--format=%ct", "--reverse", "--", path], cwd=ROOT,
-                             capture_output=True, text=True) if git else None
-        if not out or out.returncode or not out.stdout.strip():
-            pytest.skip("no git history here")
-        first[path] = int(out.stdout.split()[0])
-    assert first["tests/nudges/held.jsonl"] <= first["extension/data/nudges.json"]
