@@ -25,6 +25,15 @@ CASES = [
 ]
 
 
+# Numbers a child there must see on the "someone is scaring me" screen, written out (issue 20): an
+# Irish child gets Childline's phone and text; a New Zealand child a children's line and a youth line
+# before 1737, and Netsafe's text line.
+SCARED_NUMBERS = {
+    "IE": ["Call 1800 66 66 66", "Text 50101"],
+    "NZ": ["Call 0800 942 8787", "Call 0800 376 633", "Text 234", "Text Netsafe to 4282", "Call 1737"],
+}
+
+
 def helpline(code):
     return next(HELP["services"][s] for s in HELP["countries"][code]["services"]
                 if HELP["services"][s]["kind"] in ("helpline", "directory"))
@@ -55,3 +64,15 @@ def test_panel_shows_the_childs_country(dist, server, tmp_path, zone, lang, code
         assert HELP["countries"][code]["name"]["en"] in text
         if code != "GB":
             assert "0800 1111" not in text  # never a UK number a child abroad can't call
+        if code in SCARED_NUMBERS:
+            page.click("button[data-situation='scared']")
+            page.wait_for_selector("main[data-situation='scared']")
+            cards = page.locator(".card").all_inner_texts()
+            shown = "\n".join(cards)
+            for words in SCARED_NUMBERS[code]:
+                assert words in shown, f"{words!r} missing for {code}"
+            # Each number is a real link the phone can dial or text.
+            assert page.locator(".card a[href='tel:1800666666'], .card a[href='tel:08009428787']").count() == 1
+            if code == "NZ":  # the children's line, then the youth line, and 1737 after them
+                order = [c.split("\n")[0] for c in cards]
+                assert order.index("0800 What's Up") < order.index("Youthline") < order.index("1737, Need to talk?")
