@@ -5,6 +5,7 @@ page; the sextortion steps appear at a threat; on a listed site, that site's own
 import json
 import os
 import shutil
+from contextlib import contextmanager
 
 import pytest
 
@@ -149,15 +150,24 @@ def test_home_and_a_situation_are_axe_clean(popup):
     assert axe_violations(popup) == []
 
 
-def test_the_sites_own_report_page_on_a_listed_site(country):
-    _, context = country
+@contextmanager
+def scared_on(context, url):
+    """The in-page panel on a listed site's page, at "someone is scaring me"; yields (page, panel)."""
     wait_until_registered(context.buoy_worker)
     page = context.new_page()
     try:
-        page.goto("https://discord.com/channels/1")
+        page.goto(url)
         click_button(page)
         panel = wait_for_panel(page)
         choose(panel, "scared")
+        yield page, panel
+    finally:
+        page.close()
+
+
+def test_the_sites_own_report_page_on_a_listed_site(country):
+    _, context = country
+    with scared_on(context, "https://discord.com/channels/1") as (page, panel):
         section = panel.wait_for_selector(".site-report")
         assert "How to block and report them on this site" in section.inner_text()
         assert "Discord" in section.inner_text()
@@ -167,23 +177,13 @@ def test_the_sites_own_report_page_on_a_listed_site(country):
         # Escape still closes the in-page panel from a situation screen.
         page.bring_to_front()
         escape_from_panel(page, panel)
-    finally:
-        page.close()
 
 
 def test_a_listed_site_without_a_report_page_gets_no_report_button(country):
     # OmeTV is listed because children meet strangers there, though no report page was confirmed:
     # the button and the help are there, a site report button is not (never a broken one).
     _, context = country
-    wait_until_registered(context.buoy_worker)
-    page = context.new_page()
-    try:
-        page.goto("https://ome.tv/")
-        click_button(page)
-        panel = wait_for_panel(page)
-        choose(panel, "scared")
+    with scared_on(context, "https://ome.tv/") as (_, panel):
         assert panel.locator(".steps li").count() >= 3
         assert panel.locator(".first-service .card").count() == 1
         assert panel.locator(".site-report").count() == 0
-    finally:
-        page.close()
