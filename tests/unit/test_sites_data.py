@@ -157,3 +157,14 @@ def test_on_domain_is_label_wise(host, domain, expected):
 def test_deny_list_covers_each_kind():
     for domain in ["bbc.co.uk", "google.com", "paypal.com", "gov.uk", "wikipedia.org"]:
         assert domain in rules.DENIED
+
+
+def test_the_readme_lists_every_site_and_counts_them():
+    # The README's promise to parents ("a Get help button on N ... sites") is held to the data.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("Shows a round **Get help** button on ")
+    paragraph = " ".join(readme[start:readme.index("\n- ", start)].split())
+    sites = real()["sites"]
+    assert paragraph.startswith(f"Shows a round **Get help** button on {len(sites)} ")
+    listed = paragraph[paragraph.index("(") + 1:paragraph.index("; the list")].split(", ")
+    assert sorted(listed) == sorted(site["name"] for site in sites)
