@@ -72,15 +72,15 @@ FIREFOX_UUID = "3c9f2b7e-5a1d-4c6e-8f0b-9d2a7e4c1b55"  # fixed, so tests know th
 
 
 @contextmanager
-def uk_child_firefox(extension: Path, port: int):
-    """Firefox ESR set up like a UK child's, with Buoy from `extension` (a build's firefox/ folder)
-    installed and its button registered, every request sent to `port`. `ff.proxy.hosts` lists every
-    host it asked for."""
+def uk_child_firefox(extension: Path, port: int, zone: str = "Europe/London", lang: str = "en_GB.UTF-8"):
+    """Firefox ESR set up like a UK child's (or, given `zone` and `lang`, another country's), with Buoy
+    from `extension` (a build's firefox/ folder) installed and its button registered, every request
+    sent to `port`. `ff.proxy.hosts` lists every host it asked for."""
     if not shutil.which("firefox-esr"):
         pytest.skip("firefox-esr not installed")
     # Firefox takes its time zone from TZ at start; the harness passes os.environ on.
     with Proxy(port) as proxy:
-        with mock.patch.dict(os.environ, {"TZ": "Europe/London", "LANG": "en_GB.UTF-8"}):
+        with mock.patch.dict(os.environ, {"TZ": zone, "LANG": lang}):
             ff = Firefox(proxy.port, uuid=FIREFOX_UUID)
         with ff:
             ff.install_extension(extension)

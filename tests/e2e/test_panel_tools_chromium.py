@@ -15,6 +15,7 @@ from tests.helpers.chromium import extension_url
 pytestmark = pytest.mark.chromium
 SUNDAY_10PM_NZ = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)  # Sun 1 Mar 22:00 NZDT
 TUESDAY_10AM_NZ = datetime(2026, 3, 2, 21, 0, tzinfo=UTC)  # Tue 3 Mar 10:00 NZDT
+WEDNESDAY_2AM_NZ = datetime(2026, 3, 3, 13, 0, tzinfo=UTC)  # Wed 4 Mar 02:00 NZDT
 STORAGE = "Promise.all(['local', 'sync', 'session'].map(a => chrome.storage[a].get(null))).then(JSON.stringify)"
 
 
@@ -45,8 +46,21 @@ def test_netsafe_closed_on_sunday_night_offers_a_line_open_now(nz):
     # Monday 8 in the morning, Auckland time, written the en-NZ way.
     assert netsafe.locator("[data-contact] .hours.closed").inner_text() == "Opens Monday at 8 am"
     instead = netsafe.locator(".open-instead")
-    assert instead.inner_text().startswith("They are closed now. This one is open: 1737")
-    assert instead.locator("a[href='tel:1737'] .hours.open").inner_text() == "Open now"
+    # The children's line, open until 11 pm on Sundays, comes first among the country's lines.
+    assert instead.inner_text().startswith("They are closed now. This one is open: 0800 What's Up")
+    assert instead.locator("a[href='tel:08009428787'] .hours.open").inner_text() == "Open now"
+    page.close()
+
+
+def test_at_2am_the_childrens_line_says_when_it_opens_and_offers_the_youth_line(nz):
+    # 0800 What's Up is not open day and night (issue 20): its hours are shown, and a line open now
+    # is offered beside it, never a call that rings out.
+    page = popup_at(nz, WEDNESDAY_2AM_NZ, situation="talk")
+    whats_up = page.locator(".first-service .card[data-service-id='whats-up']")
+    assert whats_up.locator("a[href='tel:08009428787'] .hours.closed").inner_text() == "Opens at 12 pm"
+    instead = whats_up.locator(".open-instead")
+    assert instead.inner_text().startswith("They are closed now. This one is open: Youthline")
+    assert instead.locator("a[href='tel:0800376633'] .hours.open").inner_text() == "Open now"
     page.close()
 
 
