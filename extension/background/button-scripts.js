@@ -23,7 +23,8 @@ const buttonFiles = (settings) => [
 const SCRIPTS = [
   { id: "buoy-button", files: buttonFiles, runAt: "document_start", wanted: () => true,
     remove: () => globalThis.buoyButton?.teardown() },
-  { id: "buoy-nudges", files: () => [`content/locale/${locale()}-nudges.js`, "content/nudge-watch.js"], runAt: "document_idle", wanted: (s) => s.nudges,
+  { id: "buoy-nudges", files: () => [`content/locale/${locale()}-nudges.js`, "content/nudge-watch.js"],
+    runAt: "document_idle", wanted: (s) => s.nudges,
     remove: () => globalThis.buoyNudges?.teardown() },
 ];
 
