@@ -10,6 +10,8 @@
 (() => {
   if (globalThis.buoyNudges) return;
   const api = globalThis.browser ?? globalThis.chrome;
+  // Words from content/locale/<folder>-nudges.js, registered before this script.
+  const t = (key) => globalThis.buoyNudgeText?.[key] ?? api.i18n.getMessage(key);
   const BATCH_MS = 1000; // a busy chat is read once a second, not once a message: fewer, warmer slices
   const SLICE_MS = 8; // main-thread time per idle slice
   const MAX_CHARS = 4000; // text read per slice
@@ -71,7 +73,7 @@
   }
 
   function offer(situation, here) {
-    const text = api.i18n.getMessage(`nudge_${situation.replaceAll("-", "_")}`);
+    const text = t(`nudge_${situation.replaceAll("-", "_")}`);
     hide = globalThis.buoyButton?.nudge?.({ situation, text, onDismiss: () => dismissed.add(here) }) ?? null;
     if (hide) lastNudge.set(here, performance.now());
   }

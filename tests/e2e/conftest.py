@@ -72,10 +72,10 @@ FIREFOX_UUID = "3c9f2b7e-5a1d-4c6e-8f0b-9d2a7e4c1b55"  # fixed, so tests know th
 
 
 @contextmanager
-def uk_child_firefox(extension: Path, port: int, zone: str = "Europe/London", lang: str = "en_GB.UTF-8"):
-    """Firefox ESR set up like a UK child's (or, given `zone` and `lang`, another country's), with Buoy
-    from `extension` (a build's firefox/ folder) installed and its button registered, every request
-    sent to `port`. `ff.proxy.hosts` lists every host it asked for."""
+def child_firefox(extension: Path, port: int, zone="Europe/London", lang="en_GB.UTF-8"):
+    """Firefox ESR started in time zone `zone` and locale `lang`, with Buoy from `extension` (a build's
+    firefox/ folder) installed and nothing opened yet, every request sent to `port`. `ff.proxy.hosts`
+    lists every host it asked for."""
     if not shutil.which("firefox-esr"):
         pytest.skip("firefox-esr not installed")
     # Firefox takes its time zone from TZ at start; the harness passes os.environ on.
@@ -84,13 +84,21 @@ def uk_child_firefox(extension: Path, port: int, zone: str = "Europe/London", la
             ff = Firefox(proxy.port, uuid=FIREFOX_UUID)
         with ff:
             ff.install_extension(extension)
-            # The background registers the button's content script after install; ask an extension page.
-            probe = ff.open_extension_page("panel/panel.html")
-            wait_for(lambda: ff.evaluate(probe, "browser.scripting.getRegisteredContentScripts().then(s => s.length)"),
-                     message="button content script registered")
-            ff.close_tab(probe)
             ff.proxy = proxy
             yield ff
+
+
+@contextmanager
+def uk_child_firefox(extension: Path, port: int, zone="Europe/London", lang="en_GB.UTF-8"):
+    """Firefox ESR set up like a UK child's (or, given `zone` and `lang`, another country's; see
+    child_firefox), with Buoy's button registered."""
+    with child_firefox(extension, port, zone, lang) as ff:
+        # The background registers the button's content script after install; ask an extension page.
+        probe = ff.open_extension_page("panel/panel.html")
+        wait_for(lambda: ff.evaluate(probe, "browser.scripting.getRegisteredContentScripts().then(s => s.length)"),
+                 message="button content script registered")
+        ff.close_tab(probe)
+        yield ff
 
 
 @pytest.fixture(scope="module")
