@@ -44,7 +44,7 @@ def test_every_host_has_its_sites_reason(manifest):
     reasons = host_reasons(SITES, REASONS)
     assert sorted(reasons) == manifest["host_permissions"]
     discord = next(r for p, r in reasons.items() if p == "https://discord.com/*")
-    assert "on Discord," in discord
+    assert "on Discord:" in discord
 
 
 def test_optional_host_permissions(manifest):
