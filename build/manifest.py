@@ -15,7 +15,6 @@ FIREFOX_MIN = "142.0"  # MV3 JSON modules; data_collection_permissions (desktop 
 # Firefox for Android has every API the button and panel use (tabs, scripting, storage, permissions,
 # i18n); it lacks commands (no shortcut line), history (the opt-in cleaner stays off) and managed
 # storage (no policies), which Buoy already treats as absent. README "Firefox for Android" says more.
-FIREFOX_ANDROID_MIN = "142.0"
 CHROMIUM_MIN = "123"  # import attributes for JSON modules
 KEY_FILE = Path(__file__).parent / "chromium-key.txt"
 BACKGROUND = "background/main.js"
@@ -57,6 +56,6 @@ def make_manifest(source: dict, sites: dict, browser: str) -> dict:
                 "strict_min_version": FIREFOX_MIN,
                 "data_collection_permissions": {"required": ["none"]},
             },
-            "gecko_android": {"strict_min_version": FIREFOX_ANDROID_MIN},
+            "gecko_android": {"strict_min_version": FIREFOX_MIN},
         }
     return manifest
