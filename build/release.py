@@ -1,8 +1,9 @@
 """`invoke release`: check the version, build the packages, write checksums and each store's folder
 under dist/store/<store>/ (listing, privacy page, images, package), ready for a person to submit.
 
-  dist/store/SHA256SUMS                 the packages' SHA-256, as `sha256sum -c` reads them
-  dist/store/<store>/buoy-<v>-<browser>.zip
+  dist/store/buoy-<v>-<browser>.zip     the packages the stores take (build/store_package.py)
+  dist/store/SHA256SUMS                 their SHA-256, as `sha256sum -c` reads them
+  dist/store/<store>/buoy-<v>-<browser>.zip   a copy, so each folder is all one submission needs
   dist/store/<store>/listing.json       every field the store asks for, per language (machine-readable)
   dist/store/<store>/listing.md         the same, laid out to copy into the store's form
   dist/store/<store>/privacy.html       PRIVACY.md as a page
@@ -12,12 +13,15 @@ under dist/store/<store>/ (listing, privacy page, images, package), ready for a 
 import hashlib
 import json
 import shutil
+import zipfile
 from pathlib import Path
 
+from build.manifest import BROWSERS
 from build.package import build_all, version
 from build.release_version import ReleaseError, check_version, tags_at_head
 from build.store_images import check_sizes, load_stores, needed_sizes, take_language
 from build.store_listing import build_listing, check_listing, languages, load_listing, placeholders, privacy_page, texts
+from build.store_package import store_package
 from build.store_sheet import render_sheet
 
 
@@ -45,7 +49,7 @@ def write_store(root: Path, out: Path, name: str, store: dict, zips: dict, shots
     """One store's folder; returns the problems found (sizes, fields), empty when it is ready."""
     folder = out / name
     folder.mkdir(parents=True)
-    shutil.copy2(zips[store["package"]], folder / zips[store["package"]].name)
+    shutil.copy2(zips[store["package"]], folder / zips[store["package"]].name)  # SHA256SUMS is one level up
     (folder / "privacy.html").write_text(privacy_page(root), encoding="utf-8")
     problems, images = [], {}
     for lang, lang_shots in shots.items():
@@ -56,7 +60,8 @@ def write_store(root: Path, out: Path, name: str, store: dict, zips: dict, shots
             (folder / "images" / lang).mkdir(parents=True, exist_ok=True)
             images[lang][kind] = [shutil.copy2(p, folder / "images" / lang / p.name).relative_to(folder).as_posix()
                                   for p in paths]
-    manifest = json.loads((root / "dist" / store["package"] / "manifest.json").read_text())
+    with zipfile.ZipFile(zips[store["package"]]) as package:
+        manifest = json.loads(package.read("manifest.json"))
     sites = json.loads((root / "extension" / "data" / "sites.json").read_text())
     listing = build_listing(root, name, store, manifest, sites, images)
     listing["package_file"] = zips[store["package"]].name
@@ -74,10 +79,11 @@ def release(root: Path, *, untagged: bool = False) -> list[Path]:
     if unfilled and not untagged:
         raise ReleaseError(f"build/store/listing.json still has placeholder links ({', '.join(unfilled)}): "
                            "fill them in before tagging a release")
-    zips = {z.name.rsplit("-", 1)[1].removesuffix(".zip"): z for z in build_all(root)}
+    build_all(root)
     out = root / "dist" / "store"
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
+    zips = {browser: store_package(root / "dist", browser, version(extension_dir), out) for browser in BROWSERS}
     stores, listing = load_stores(), load_listing()
     sizes = needed_sizes(stores)
     short_name = json.loads((extension_dir / "manifest.json").read_text())["short_name"]  # the tiles' title

@@ -43,13 +43,13 @@ def test_button_and_panel_at_phone_width_with_touch(page, phone):
 
     box = wait_for_button(page)
     assert box["width"] >= 44 and box["height"] >= 44  # a child's fingertip
-    assert 0 <= box["x"] and box["x"] + box["width"] <= width and box["y"] + box["height"] <= height
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width and box["y"] + box["height"] <= height
 
     tap(cdp, *centre(box))
     wait_for(lambda: panel_open(page), message="a tap opened the panel")
     panel = wait_for_panel(page)
     frame = panel_box(cdp)
-    assert 0 <= frame["x"] and frame["right"] <= width and frame["bottom"] <= height, frame
+    assert frame["x"] >= 0 and frame["right"] <= width and frame["bottom"] <= height, frame
     assert panel.evaluate("document.documentElement.scrollWidth <= innerWidth"), "the panel scrolls sideways"
 
     # A tap inside the panel: the first situation opens its steps.
