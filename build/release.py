@@ -73,12 +73,18 @@ def write_store(root: Path, out: Path, name: str, store: dict, zips: dict, shots
 def release(root: Path, *, untagged: bool = False) -> list[Path]:
     """Everything a store submission needs, or ReleaseError saying what to fix first."""
     extension_dir = root / "extension"
-    check_version(version(extension_dir), (root / "CHANGELOG.md").read_text(encoding="utf-8"),
-                  tags_at_head(root), untagged=untagged)
+    problems = []
+    try:
+        check_version(version(extension_dir), (root / "CHANGELOG.md").read_text(encoding="utf-8"),
+                      tags_at_head(root), untagged=untagged)
+    except ReleaseError as error:
+        problems.append(str(error))
     unfilled = placeholders(load_listing())
     if unfilled and not untagged:
-        raise ReleaseError(f"build/store/listing.json still has placeholder links ({', '.join(unfilled)}): "
-                           "fill them in before tagging a release")
+        problems.append(f"build/store/listing.json still has placeholder links ({', '.join(unfilled)}): "
+                        "fill them in before tagging a release")
+    if problems:
+        raise ReleaseError("\n".join(problems))
     build_all(root)
     out = root / "dist" / "store"
     shutil.rmtree(out, ignore_errors=True)

@@ -48,6 +48,11 @@ def sample_line(root: Path, move: str) -> str:
     raise ValueError(f"no plain {move!r} line in tests/nudges/held.jsonl")
 
 
+def nudge_snippet(line: str) -> str:
+    """What a reviewer pastes into a listed page's console to make a chat line appear there."""
+    return f"document.body.append(Object.assign(document.createElement('p'), {{textContent: {json.dumps(line)}}}))"
+
+
 def reviewer_notes(root: Path, listing: dict, sites: dict, store: dict) -> str:
     site = next(s for s in sites["sites"] if s["id"] == listing["review"]["site"])
     line = sample_line(root, listing["review"]["nudge_move"])
@@ -56,8 +61,7 @@ def reviewer_notes(root: Path, listing: dict, sites: dict, store: dict) -> str:
         f"See the button: open https://{site['domains'][0]}/ (or any of the {len(sites['sites'])} listed sites). "
         "A round blue \"Get help\" button appears in the bottom-right corner; press it to open the help panel. "
         "The same panel opens from the toolbar icon.",
-        f"See a nudge: on that page, open the developer console and add a chat line, e.g. "
-        f"document.body.append(Object.assign(document.createElement('p'), {{textContent: {json.dumps(line)}}})). "
+        f"See a nudge: on that page, open the developer console and add a chat line: {nudge_snippet(line)}. "
         "About a second later a short prompt appears next to the button, with one tap to help and one to dismiss. "
         "(In a real chat, the same line sent by another account does it; the child's own typing is never read.)",
         "Options: right-click the toolbar icon and choose Options (country, sites, corner and size, nudges, history).",

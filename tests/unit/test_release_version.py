@@ -6,6 +6,7 @@ import subprocess
 import pytest
 
 from build.package import version
+from build.release import release
 from build.release_version import ReleaseError, changelog_top, check_version, tags_at_head
 from build.store_listing import placeholders
 from tests.conftest import ROOT
@@ -77,3 +78,15 @@ def test_tags_are_read_from_the_checked_out_commit(tmp_path):
 def test_placeholder_links_are_found():
     listing = {"links": {"homepage": "REPLACE with the address", "support": "https://example.org/issues"}}
     assert placeholders(listing) == ["homepage"]
+
+
+def test_release_says_everything_to_fix_before_building_anything(tmp_path, monkeypatch):
+    monkeypatch.setattr("build.release.load_listing", lambda: {"links": {"homepage": "REPLACE with the address"}})
+    (tmp_path / "extension").mkdir()
+    (tmp_path / "extension" / "manifest.json").write_text('{"version": "0.2.0"}')
+    (tmp_path / "CHANGELOG.md").write_text(DATED)
+    with pytest.raises(ReleaseError) as error:
+        release(tmp_path)  # not a git checkout: no tag
+    assert "no tag v0.2.0" in str(error.value)
+    assert "placeholder links (homepage)" in str(error.value)
+    assert not (tmp_path / "dist").exists()
