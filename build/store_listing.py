@@ -64,7 +64,8 @@ def reviewer_notes(root: Path, listing: dict, sites: dict, store: dict) -> str:
         f"See a nudge: on that page, open the developer console and add a chat line: {nudge_snippet(line)}. "
         "About a second later a short prompt appears next to the button, with one tap to help and one to dismiss. "
         "(In a real chat, the same line sent by another account does it; the child's own typing is never read.)",
-        "Options: right-click the toolbar icon and choose Options (country, sites, corner and size, nudges, history).",
+        "Options (country, sites, corner and size, nudges, history): "
+        + ("about:addons, Buoy, Options." if store["package"] == "firefox" else "right-click the toolbar icon, Options."),
     ]
     if store["package"] == "firefox":
         notes.append("Source: " + listing["source_code"])
