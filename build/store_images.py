@@ -11,6 +11,7 @@ from string import Template
 
 from build.icons import render
 from build.screenshots import buoy_chromium, shoot_chat, shoot_extension_page
+from tests.helpers import chromium
 
 STORE_DIR = Path(__file__).parent / "store"
 SCREENSHOT = (1280, 800)  # every store takes this size (stores.json); the others are optional
@@ -62,6 +63,10 @@ def take_language(root: Path, out: Path, language: str, texts: dict, sizes: dict
     out.mkdir(parents=True, exist_ok=True)
     width, height = SCREENSHOT
     with buoy_chromium(root, language, viewport={"width": width, "height": height}) as context:
+        shown = chromium.service_worker(context).evaluate("chrome.i18n.getUILanguage()")
+        if shown.split("-")[0] != language:
+            raise RuntimeError(f"Chromium shows its UI in {shown}, not {language!r}: the {language} images would be "
+                               "in the wrong language (Debian needs chromium-l10n: bash scripts/setup.sh)")
         shots = shoot_chat(context, out / "1-button.png", out / "2-panel.png")
         shots += [shoot_extension_page(context, path, out / name, width, height) for name, path in SCREENSHOT_PAGES]
         shots += _tiles(context, out, language, texts, sizes["tile"])
