@@ -28,7 +28,7 @@ def icons(c):
 def lint(c):
     """ruff on the Python, Mozilla's addons-linter on the Firefox build."""
     c.run("ruff check build tests tasks.py")
-    c.run("npx --no-install addons-linter --self-hosted dist/firefox")
+    c.run("npx --no-install addons-linter dist/firefox")  # as AMO runs it on upload (not --self-hosted)
 
 
 @task(build)
@@ -58,6 +58,20 @@ def bench(c, rounds=15, chat_rounds=4, chat_seconds=10, out="dist/bench.json"):
     print(f"\nwritten to {out}")
 
 
+@task(help={"untagged": "a dry run: no git tag v<version> or dated CHANGELOG entry needed"})
+def release(c, untagged=False):
+    """Check version, CHANGELOG and tag agree; build; write checksums and dist/store/<store>/ for each store."""
+    from build.release import release as make_release
+    from build.release_version import ReleaseError
+
+    try:
+        written = make_release(ROOT, untagged=untagged)
+    except ReleaseError as error:
+        raise SystemExit(f"release stopped:\n{error}") from None
+    for path in written:
+        print(path.relative_to(ROOT))
+
+
 @task
 def eval_nudges(c):
     """Recall and false alarms per nudge move: the tuning part in full, the sealed part as counts only (needs node)."""
@@ -75,4 +89,4 @@ def check_links(c):
         raise SystemExit(1)
 
 
-ns = Collection(build, screenshots, icons, lint, test, bench, eval_nudges, check_links)
+ns = Collection(build, release, screenshots, icons, lint, test, bench, eval_nudges, check_links)
