@@ -1,6 +1,6 @@
 """The chat-app fixtures (tests/fixtures/chat-apps/, issue 15) and the lines the reading tests send.
 
-Each app is served under its real host name; `box` is where the child types. The lines are ones the
+Each app is served under its real host name; `box` is where the child types. The two lines are ones the
 current rules catch only when the page is read as a person sees it: "sam" glued onto "r u" (as
 textContent reads a name drawn in its own element) or an emoji drawn as an <img> and dropped."""
 
@@ -15,7 +15,5 @@ APPS = {
 BOX = "#box"
 ELSEWHERE = "/chat-apps/elsewhere"  # another conversation in the same app, for the second line
 
-OWN = "can u send a selfie"  # the child's own sent line, of the kind the emoji line is (wants-pictures)
-HARMLESS = "send a pic of ur build"  # shares the words of wants-pictures, must stay quiet
 NAMED = "r u home alone rn"  # -> scared, but "samr u home alone rn" -> nothing
 EMOJI = "can u send a 📸"  # -> wants-pictures, but "can u send a" -> nothing
