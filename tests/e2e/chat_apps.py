@@ -2,7 +2,9 @@
 
 Each app is served under its real host name; `box` is where the child types. The two lines are ones the
 current rules catch only when the page is read as a person sees it: "sam" glued onto "r u" (as
-textContent reads a name drawn in its own element) or an emoji drawn as an <img> and dropped."""
+textContent reads a name drawn in its own element) or an emoji drawn as an <img> and dropped.
+Twitch and Roblox draw emoji as text, and Twitch draws its own ": " after the name: there the lines
+pass on the old reading too, and show the new one keeps them."""
 
 APPS = {
     "discord": "https://discord.com/chat-apps/discord.html",
