@@ -53,7 +53,8 @@
   // A message as a person reads it (issue 15): its text and its images' alt (emoji drawn as <img>),
   // a space wherever an element starts or ends. Chat apps draw the name, a badge, the time and the
   // words in separate elements with the gaps in CSS, where textContent would glue "sam" onto "r u".
-  // One TreeWalker with no filter: the fewest calls from this world per node.
+  // One TreeWalker with no filter: the fewest calls from this world per node. Still dearer than
+  // textContent (every node gets a wrapper here): 7-17 µs a new message in Chromium, not under 1.
   function seen(root) {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
     let text = "";
@@ -77,14 +78,20 @@
       return;
     }
     if (node.nodeType !== Node.ELEMENT_NODE || node.matches(NOT_CHAT)) return;
-    if (node.localName === "img") {
-      if (node.alt.trim()) out.push(node.alt);
+    const text = node.textContent;
+    if (!text.trim()) { // blank, unless it holds emoji drawn as images
+      if (node.localName === "img") {
+        if (node.alt.trim()) out.push(node.alt);
+        return;
+      }
+      if (!node.querySelector("img[alt]:not([alt=''])")) return;
+    }
+    if (text.length > LINE_CHARS || node.querySelector(NOT_CHAT)) {
+      for (const child of node.childNodes) lines(child, out);
       return;
     }
-    const text = node.textContent;
-    if (!text.trim() && !node.querySelector("img[alt]:not([alt=''])")) return; // blank, or emoji only
-    if (text.length <= LINE_CHARS && !node.querySelector(NOT_CHAT)) out.push(seen(node));
-    else for (const child of node.childNodes) lines(child, out);
+    const line = seen(node);
+    if (line) out.push(line); // blank when its only images are decorations (alt=" ")
   }
 
   // The page shows the child's own message once it is sent: that line is theirs, not someone else's.
