@@ -4,7 +4,8 @@
 // (background/button-scripts.js). Nothing is stored or sent: no text, no counts, no matches.
 //
 //   MutationObserver (added nodes, changed text) ─ its records, filed with the conversation they came in
-//     └─ after BATCH_MS, an idle callback: the new nodes, capped; SLICE_MS and MAX_CHARS at most ─ lines
+//     └─ after BATCH_MS, an idle callback: the new nodes, capped; SLICE_MS and MAX_CHARS at most ─ lines,
+//          each read as a person sees it (seen(): a space at element edges, emoji images by their alt)
 //          ─ nudge/engine.js (imported on first text)
 //          └─ buoyButton.nudge(): one per conversation (origin + path) per QUIET_MS; a dismissal holds
 (() => {
@@ -51,6 +52,28 @@
     return !el || Boolean(el.closest(NOT_CHAT));
   }
 
+  // A message as a person reads it (issue 15): its text and its images' alt (emoji drawn as <img>),
+  // a space wherever an element starts or ends. Chat apps draw the name, a badge, the time and the
+  // words in separate elements with the gaps in CSS, where textContent would glue "sam" onto "r u".
+  // One TreeWalker with no filter: the fewest calls from this world per node. Still dearer than
+  // textContent (every node gets a wrapper here): 7-17 µs a new message in Chromium, not under 1.
+  function seen(root) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    let text = "";
+    let parent = null; // of the last text node: a text node elsewhere is past an element's edge
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === Node.TEXT_NODE) {
+        const here = node.parentNode;
+        text += here === parent ? node.data : ` ${node.data}`;
+        parent = here;
+      } else {
+        parent = null;
+        if (node.localName === "img" && node.alt) text += ` ${node.alt} `;
+      }
+    }
+    return text.replace(/\s+/g, " ").trim();
+  }
+
   function lines(node, out) {
     if (node.nodeType === Node.TEXT_NODE) {
       if (node.data.trim()) out.push(node.data);
@@ -58,9 +81,19 @@
     }
     if (node.nodeType !== Node.ELEMENT_NODE || node.matches(NOT_CHAT)) return;
     const text = node.textContent;
-    if (!text.trim()) return;
-    if (text.length <= LINE_CHARS && !node.querySelector(NOT_CHAT)) out.push(text);
-    else for (const child of node.childNodes) lines(child, out);
+    if (!text.trim()) { // blank, unless it holds emoji drawn as images
+      if (node.localName === "img") {
+        if (node.alt.trim()) out.push(node.alt);
+        return;
+      }
+      if (!node.querySelector("img[alt]:not([alt=''])")) return;
+    }
+    if (text.length > LINE_CHARS || node.querySelector(NOT_CHAT)) {
+      for (const child of node.childNodes) lines(child, out);
+      return;
+    }
+    const line = seen(node);
+    if (line) out.push(line); // blank when its only images are decorations (alt=" ")
   }
 
   // The page shows the child's own message once it is sent: that line is theirs, not someone else's.

@@ -1,7 +1,9 @@
 """Gentle nudges in real Chromium (issue 11), on the fixture chat: a risky line from someone else
 shows the prompt and its Get help opens that situation's help; harmless lines, the child's own
 typing and the child's own sent line don't; a dismissal holds for the conversation; turning nudges
-off in the options takes the watcher out of open tabs without a reload.
+off in the options takes the watcher out of open tabs without a reload. And (issue 15) a chat is read
+as a person sees it, in fixtures that copy six chat apps' markup (tests/fixtures/chat-apps/): a name,
+a badge or a time in its own element never merges with the message, an emoji <img> is read by its alt.
 
 No waiting for something not to happen: each "doesn't" is proven by order. The watcher reads lines
 in the order they arrive and nudges at most once, so when a harmless (or ignored) line of one kind
@@ -10,6 +12,7 @@ comes before a risky line of another kind, the prompt's words show which line it
 import pytest
 
 from tests.e2e.buoy_page import panel_frame, wait_for_button, wait_for_panel
+from tests.e2e.chat_apps import APPS, BOX, ELSEWHERE, EMOJI, NAMED
 from tests.e2e.conftest import wait_for
 from tests.e2e.nudge_page import NUDGE_TEXT, click, nudge, wait_for_nudge, watching
 from tests.e2e.settings_pages import open_options, reset, stored
@@ -110,3 +113,31 @@ def test_a_flood_beyond_the_watchers_budget_keeps_the_page_responsive_and_still_
     assert page.evaluate("() => new Promise((done) => setTimeout(() => done(document.querySelectorAll('#messages li').length), 50))") >= 700
     say(page, "stranger", THREAT)
     assert wait_for_nudge(page)["text"] == NUDGE_TEXT["picture-shared"]
+
+
+def words(page):
+    return (nudge(page) or {}).get("text")
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_a_chat_app_is_read_as_a_person_sees_it(page, app):
+    # Per app, in one page: the child's own line and a harmless line pass; a line with the sender's
+    # name right before it nudges "scared"; once dismissed, in another conversation, a line whose cue
+    # is an emoji image nudges "wants-pictures".
+    page.goto(APPS[app])
+    wait_for_button(page)
+    wait_for(lambda: watching(page), message="nudge watcher running")
+
+    page.click(BOX)
+    page.keyboard.type(ASKS)
+    page.keyboard.press("Enter")  # the app shows it as the child's own message
+    page.wait_for_function("(own) => document.body.innerText.includes(own)", arg=ASKS)
+    page.evaluate("(line) => receive('jo', line)", HARMLESS_PICTURES)
+    page.evaluate("(line) => receive('sam', line)", NAMED)
+    wait_for(lambda: words(page) == NUDGE_TEXT["scared"], message=f"{app}: nudge for the named line")
+    click(page, nudge(page)["dismiss"])  # one prompt at a time: "Not now", for this conversation only
+    wait_for(lambda: nudge(page) is None, message="nudge dismissed")
+
+    page.evaluate("(path) => history.pushState(null, '', path)", ELSEWHERE)
+    page.evaluate("(line) => receive('sam', line)", EMOJI)
+    wait_for(lambda: words(page) == NUDGE_TEXT["wants-pictures"], message=f"{app}: nudge for the emoji line")

@@ -4,14 +4,19 @@ BiDi can't enter the button's closed shadow root, so the prompt is found where i
 (above the button, its buttons anchored to its bottom edge) and proven by its colour there; which
 prompt it was is read from the help it opens (the panel frame's situation). Whether the watcher is
 in a tab is asked from an extension page, in Buoy's own content-script world (scripting API).
-As in Chromium, each "doesn't" is proven by order: the ignored line comes first."""
+As in Chromium, each "doesn't" is proven by order: the ignored line comes first.
+
+In the six chat-app fixtures (issue 15) the prompt's words are read in Buoy's world the same way,
+only while it is open as a popover, and its "Not now" is found there and pressed with a real click."""
 
 import base64
 
 import pytest
 
 from tests.e2e.buoy_firefox import button_drawn, click_in, panel_frame, viewport, wait_for_panel
+from tests.e2e.chat_apps import APPS, BOX, ELSEWHERE, EMOJI, NAMED
 from tests.e2e.conftest import wait_for
+from tests.e2e.nudge_page import NUDGE_TEXT
 from tests.helpers.png import pixels
 
 pytestmark = pytest.mark.firefox
@@ -128,3 +133,49 @@ def test_turning_nudges_off_takes_the_watcher_out_of_open_tabs(firefox, tab):
     wait_for(lambda: prompt_drawn(firefox, tab), message="nudge drawn")
     firefox.click(tab, *prompt_points(firefox, tab)["help"])
     assert situation_opened(firefox, tab) == "picture-shared"  # not "scared": that line went unread
+
+
+# Run in Buoy's world of the tab (extension pages may not eval, so the asks are written out here).
+ASK = """(pattern, ask) => browser.tabs.query({ url: pattern })
+  .then(([tab]) => browser.scripting.executeScript({ target: { tabId: tab.id }, args: [ask], func: (ask) => {
+    if (ask === "watching") return Boolean(globalThis.buoyNudges);
+    const prompt = globalThis.buoyButton.layer.root.querySelector(".buoy-nudge:popover-open");
+    if (ask === "words") return prompt?.querySelector("p").textContent ?? null;
+    const r = prompt.querySelector("button.later").getBoundingClientRect(); // "dismiss"
+    return [r.x + r.width / 2, r.y + r.height / 2];
+  } }))
+  .then(([answer]) => answer.result)"""
+
+
+@pytest.fixture(scope="module")
+def probe(firefox):
+    """One extension page to ask from, kept open across the module (opening one per ask is slow)."""
+    probe = firefox.open_extension_page("panel/panel.html")
+    yield probe
+    firefox.close_tab(probe)
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_a_chat_app_is_read_as_a_person_sees_it(firefox, probe, tab, app):
+    url = APPS[app]
+
+    def ask(what):
+        """`what` ("watching", "words" or "dismiss": where "Not now" is) of Buoy in this app's tab."""
+        return firefox.call(probe, ASK, f"https://{url.split('/')[2]}/*", what)
+
+    firefox.navigate(tab, url)
+    wait_for(lambda: button_drawn(firefox, tab), message="Buoy button drawn")
+    wait_for(lambda: ask("watching"), message="nudge watcher running")
+
+    click_in(firefox, tab, BOX)
+    firefox.press(tab, *ASKS, "Enter")  # the app shows it as the child's own message
+    wait_for(lambda: firefox.call(tab, "(own) => document.body.innerText.includes(own)", ASKS), message="own line shown")
+    firefox.call(tab, "(line) => receive('jo', line)", HARMLESS_PICTURES)
+    firefox.call(tab, "(line) => receive('sam', line)", NAMED)
+    wait_for(lambda: ask("words") == NUDGE_TEXT["scared"], message=f"{app}: nudge for the named line")
+    firefox.click(tab, *ask("dismiss"))  # one prompt at a time: "Not now"
+    wait_for(lambda: ask("words") is None, message="nudge dismissed")
+
+    firefox.call(tab, "(path) => history.pushState(null, '', path)", ELSEWHERE)
+    firefox.call(tab, "(line) => receive('sam', line)", EMOJI)
+    wait_for(lambda: ask("words") == NUDGE_TEXT["wants-pictures"], message=f"{app}: nudge for the emoji line")
