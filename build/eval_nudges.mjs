@@ -6,7 +6,8 @@ import { compile } from '../extension/nudge/match.js';
 
 const [root, rulesPath, language, passes, ...parts] = process.argv.slice(2);
 const data = JSON.parse(readFileSync(rulesPath, 'utf8'));
-const matcher = compile(data.languages[language]);
+const typos = JSON.parse(readFileSync(`${root}/extension/data/nudge-typos.json`, 'utf8'));
+const matcher = compile(data.languages[language], { notTypos: typos.languages[language]?.not_typos });
 const result = { node: process.version, parts: {}, microsPerLine: null };
 const texts = [];
 for (const part of parts) {

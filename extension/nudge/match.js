@@ -3,6 +3,7 @@
 // so most lines are dismissed after one tokenisation and a few Map lookups; only the moves whose
 // anchors appear run their one combined RegExp. Pure functions: content script and Node alike.
 import { normalise } from './normalise.js';
+import { typoMap } from './typos.js';
 
 // Expands {NAME} to the language's terms.NAME (a shared alternation, written once).
 function expand(source, terms) {
@@ -13,7 +14,7 @@ function expand(source, terms) {
 }
 
 // Words the normaliser should recognise when splitting "s n a p" or collapsing "piccc".
-function vocabulary(rules) {
+export function vocabulary(rules) {
     const words = new Set(Object.keys(rules.spelling ?? {}));
     for (const value of Object.values(rules.spelling ?? {})) for (const w of value.split(' ')) words.add(w);
     const sources = [...Object.values(rules.terms ?? {}), ...rules.moves.flatMap(m => m.patterns)];
@@ -25,12 +26,15 @@ function vocabulary(rules) {
 /**
  * @param {{terms?: object, spelling?: object, moves: {id: string, anchors: string[], patterns: string[]}[]}} rules
  *   one language from nudges.json, e.g. data.languages.en
+ * @param {{notTypos?: string[]}} [options] real words one slip from a vocabulary word
+ *   (data/nudge-typos.json), never read as its misspelling
  * @returns {{match(text: string): string|null, words: Set<string>}}
  */
-export function compile(rules) {
+export function compile(rules, { notTypos = [] } = {}) {
     const terms = rules.terms ?? {};
     const spelling = new Map(Object.entries(rules.spelling ?? {}));
     const words = vocabulary(rules);
+    const typos = typoMap(words, notTypos);
     const moves = rules.moves.map(move => ({
         id: move.id,
         // One RegExp per move: the engine walks the text once for all its patterns.
@@ -45,7 +49,8 @@ export function compile(rules) {
         const tokens = normalise(text, { words });
         let candidates = 0;
         const out = [];
-        for (const token of tokens) {
+        for (const typed of tokens) {
+            const token = typos.get(typed) ?? typed;
             const respelt = spelling.get(token) ?? token;
             out.push(respelt);
             if (respelt === token) candidates |= byAnchor.get(token) ?? 0;

@@ -18,6 +18,7 @@ from build.validate import problems
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES = json.loads((ROOT / "extension/data/nudges.json").read_text(encoding="utf-8"))
+NOT_TYPOS = json.loads((ROOT / "extension/data/nudge-typos.json").read_text(encoding="utf-8"))["languages"]["en"]["not_typos"]
 MOVES = [m["id"] for m in RULES["languages"]["en"]["moves"]]
 
 # (part, measure) -> floor for recall, ceiling for false alarms, at what the rules reach today
@@ -41,8 +42,9 @@ def _node(script: str, payload) -> list:
 
 def match(texts, rules=None) -> list:
     rules = rules or RULES["languages"]["en"]
-    return _node("const m = compile(input.rules); console.log(JSON.stringify(input.texts.map(t => m.match(t))));",
-                 {"rules": rules, "texts": texts})
+    return _node("const m = compile(input.rules, { notTypos: input.notTypos });"
+                 " console.log(JSON.stringify(input.texts.map(t => m.match(t))));",
+                 {"rules": rules, "texts": texts, "notTypos": NOT_TYPOS})
 
 
 def normalised(texts) -> list:
