@@ -28,7 +28,8 @@ export function vocabulary(rules) {
  *   one language from nudges.json, e.g. data.languages.en
  * @param {{notTypos?: string[]}} [options] real words one slip from a vocabulary word
  *   (data/nudge-typos.json), never read as its misspelling
- * @returns {{match(text: string): string|null, words: Set<string>}}
+ * @returns {{match(text: string): string|null, read(text: string): {line: string, candidates: number},
+ *   ruleFor(read: {line: string, candidates: number}): string|null, words: Set<string>}}
  */
 export function compile(rules, { notTypos = [] } = {}) {
     const terms = rules.terms ?? {};
@@ -45,7 +46,9 @@ export function compile(rules, { notTypos = [] } = {}) {
         for (const anchor of move.anchors) byAnchor.set(anchor, (byAnchor.get(anchor) ?? 0) | (1 << i));
     });
 
-    function match(text) {
+    // The line as the rules read it (normalised, misspellings and chat spelling undone) and the
+    // moves whose anchors it holds, as a bitmask. The learned stage reads the same line.
+    function read(text) {
         const tokens = normalise(text, { words });
         let candidates = 0;
         const out = [];
@@ -56,13 +59,16 @@ export function compile(rules, { notTypos = [] } = {}) {
             if (respelt === token) candidates |= byAnchor.get(token) ?? 0;
             else for (const w of respelt.split(' ')) candidates |= byAnchor.get(w) ?? 0;
         }
+        return { line: out.join(' '), candidates };
+    }
+
+    function ruleFor({ line, candidates }) {
         if (candidates === 0) return null;
-        const line = out.join(' ');
         for (let i = 0; i < moves.length; i++) {
             if ((candidates & (1 << i)) && moves[i].re.test(line)) return moves[i].id;
         }
         return null;
     }
 
-    return { match, words };
+    return { match: (text) => ruleFor(read(text)), read, ruleFor, words };
 }

@@ -28,10 +28,18 @@ WEB_ACCESSIBLE_RESOURCES = {
     ("panel/*", "https://*/*"): "the in-page panel is an extension-origin frame, so the page can't read or fake it",
     # content/nudge-watch.js imports the nudge engine on demand (a content script can't be a module):
     ("nudge/engine.js", "https://*/*"): "nudges: the engine the watcher imports when new chat text first appears",
-    ("nudge/match.js", "https://*/*"): "nudges: imported by nudge/engine.js",
+    ("nudge/nudger.js", "https://*/*"): "nudges: imported by nudge/engine.js",
+    ("nudge/judge.js", "https://*/*"): "nudges: imported by nudge/nudger.js",
+    ("nudge/match.js", "https://*/*"): "nudges: imported by nudge/judge.js",
     ("nudge/normalise.js", "https://*/*"): "nudges: imported by nudge/match.js",
+    ("nudge/typos.js", "https://*/*"): "nudges: imported by nudge/match.js",
+    ("nudge/model.js", "https://*/*"): "nudges: the learned stage, imported by nudge/judge.js",
+    ("nudge/features.js", "https://*/*"): "nudges: imported by nudge/model.js",
+    ("nudge/memory.js", "https://*/*"): "nudges: conversation memory, imported by nudge/nudger.js",
     ("nudge/prompt.js", "https://*/*"): "nudges: the prompt's code, imported by the button on the first nudge only",
     ("data/nudges.js", "https://*/*"): "nudges: the rules, imported by nudge/engine.js (public data, no secrets)",
+    ("data/nudge-typos.js", "https://*/*"): "nudges: real words never read as misspellings (public data)",
+    ("data/nudge-model.js", "https://*/*"): "nudges: the learned stage's weights (public data, no secrets)",
 }
 COMMANDS = {
     "_execute_action": "a keyboard shortcut opens the toolbar panel on any page, even where the button is hidden",
