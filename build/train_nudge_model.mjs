@@ -102,7 +102,8 @@ function train(rows, bits, l2) {
     return quantise(w, b, bits);
 }
 
-// int8 weights, one scale per class; base64 so the data file stays small and plain JSON.
+// int8 weights, one scale per class, feature by feature (nudge/model.js); base64 so the data file
+// stays small and plain JSON.
 function quantise(w, b, bits) {
     const size = 1 << bits;
     const k = classes.length;
@@ -112,7 +113,7 @@ function quantise(w, b, bits) {
         let top = 0;
         for (let j = 0; j < size; j++) top = Math.max(top, Math.abs(w[c * size + j]));
         const scale = top / 127 || 1;
-        for (let j = 0; j < size; j++) q[c * size + j] = Math.round(w[c * size + j] / scale);
+        for (let j = 0; j < size; j++) q[j * k + c] = Math.round(w[c * size + j] / scale);
         scales.push(Number(scale.toPrecision(6)));
     }
     return { bits, classes, scales, bias: [...b].map(x => Number(x.toPrecision(6))),
