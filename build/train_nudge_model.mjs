@@ -129,22 +129,14 @@ function folds() {
     return fold;
 }
 
-// Out-of-fold risk and best move for every tuning line.
+// Out-of-fold risk (1 - P(harmless)) of every tuning line.
 function crossValidate(bits, l2, fold) {
     const risk = new Float64Array(cases.length);
-    const move = new Array(cases.length);
     for (let f = 0; f < FOLDS; f++) {
         const probabilities = loadModel(train(cases.map((_, i) => i).filter(i => fold[i] !== f), bits, l2));
-        for (let i = 0; i < cases.length; i++) {
-            if (fold[i] !== f) continue;
-            const p = probabilities(lines[i]);
-            risk[i] = 1 - p[0];
-            let best = 1;
-            for (let c = 2; c < p.length; c++) if (p[c] > p[best]) best = c;
-            move[i] = classes[best];
-        }
+        for (let i = 0; i < cases.length; i++) if (fold[i] === f) risk[i] = 1 - probabilities(lines[i])[0];
     }
-    return { risk, move };
+    return { risk };
 }
 
 // The thresholds with the best recall at <= FALSE_ALARMS, and the counts they give, on the lines

@@ -70,3 +70,11 @@ def test_a_confident_model_nudges_at_once_without_a_rule():
 @pytest.mark.parametrize("weight_lines", [1, 2])
 def test_one_or_two_weak_cues_never_nudge(weight_lines):
     assert nudges([(20 * i, "a", "hi") for i in range(weight_lines)]) == [None] * weight_lines
+
+
+def test_without_a_model_the_rules_alone_nudge_at_once():
+    got = _node(f"import {{ createNudger }} from {NUDGER};\n"
+                "const nudge = createNudger({ nudges: input, typos: { languages: {} } });"
+                " console.log(JSON.stringify(['send me a pic of u', 'hi', 'hi', 'hi'].map(t => nudge(t, 'a')?.situation ?? null)));",
+                RULES)
+    assert got == ["wants-pictures", None, None, None]
