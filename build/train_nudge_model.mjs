@@ -28,7 +28,10 @@ const LINE_GAP_MS = 20_000; // as build/eval_nudges.mjs reads a conversation
 const FOLDS = 5;
 const EPOCHS = 200;
 const FALSE_ALARMS = 0.03;
-const WEAK_RATE = 0.10;
+const WEAK_RATE = 0.05;
+// Shorter lines are the rules' alone (nudge/judge.js): a chat app's own labels and one-word
+// replies ("Send", "You") are absent from the tuning lines, and the model misjudged them.
+const MIN_WORDS = 3;
 const GRID = { l2: [1e-5, 3e-5], bits: [14] };
 
 const tuneText = readFileSync(`${root}/${TUNE}`, 'utf8');
@@ -42,6 +45,7 @@ const reads = cases.map(c => matcher.read(c.text));
 const lines = reads.map(r => r.line);
 const labels = cases.map(c => classes.indexOf(c.move ?? 'harmless'));
 const ruled = reads.map(r => matcher.ruleFor(r));
+const short = lines.map(l => l.split(' ', MIN_WORDS).length < MIN_WORDS);
 
 // A small seeded generator (mulberry32), so folds are the same on every machine.
 function random(seed) {
@@ -148,7 +152,7 @@ function choose({ risk }) {
     let best = null;
     for (let veto = 0; veto <= 0.5001; veto += 0.05) {
         for (let t = 0.3; t <= 0.99; t += 0.01) {
-            const nudges = i => (ruled[i] && risk[i] >= veto) || risk[i] >= t;
+            const nudges = i => (short[i] ? Boolean(ruled[i]) : (ruled[i] && risk[i] >= veto) || risk[i] >= t);
             const flagged = harmless.filter(nudges).length;
             if (flagged > FALSE_ALARMS * harmless.length) continue;
             const caught = risky.filter(nudges).length;
@@ -176,7 +180,7 @@ function chooseWeak(language, { risk }) {
     const alone = count(1);
     let best = alone;
     for (let weak = 0.95; weak >= 0.05; weak -= 0.05) {
-        if (harmless.filter(i => risk[i] >= weak).length > WEAK_RATE * harmless.length) break;
+        if (harmless.filter(i => !short[i] && risk[i] >= weak).length > WEAK_RATE * harmless.length) break;
         const got = count(round(weak));
         if (got.flagged <= alone.flagged && got.caught >= best.caught) best = got;
     }
@@ -200,7 +204,7 @@ if (flag === '--retrain') { // the shipped settings, no cross-validation: what a
         console.error(JSON.stringify({ ...trials.at(-1), oof: undefined }));
     }
     const pick = trials.reduce((a, b) => (b.caught > a.caught ? b : a));
-    const trained = { ...language(pick), veto: pick.veto, threshold: pick.threshold };
+    const trained = { ...language(pick), min_words: MIN_WORDS, veto: pick.veto, threshold: pick.threshold };
     const talks = chooseWeak(trained, pick.oof);
     console.error(JSON.stringify(talks));
     out = {

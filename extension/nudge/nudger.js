@@ -29,6 +29,7 @@ export function createNudger(data, { now = () => performance.now(), halfLifeMs }
             if (cue?.strong) return { move: cue.move, situation: situations.get(cue.move) };
             if (cue && (!weak || cue.weight > weak.weight)) weak = { ...cue, situation: situations.get(cue.move) };
         }
-        return weak && memory.add(conversation, weak.weight, now()) ? { move: weak.move, situation: weak.situation } : null;
+        const crossed = memory.add(conversation, weak?.weight ?? 0, now());
+        return crossed ? { move: weak.move, situation: weak.situation } : null;
     };
 }

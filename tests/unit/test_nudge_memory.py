@@ -27,7 +27,8 @@ def flat_model(**thresholds) -> dict:
 
 def nudges(steps, **thresholds) -> list:
     """steps: [(seconds since start, conversation, text)] -> the situation each line got."""
-    model = flat_model(**{"veto": 0.3, "threshold": 0.9, "weak": 0.3, **thresholds})
+    # A weak cue at RISK weighs (0.4 - 0.3) / (0.48 - 0.3) = 0.56: two don't reach 1, three do.
+    model = flat_model(**{"min_words": 1, "veto": 0.3, "threshold": 0.48, "weak": 0.3, **thresholds})
     return _node(f"import {{ createNudger }} from {NUDGER};\n"
                  "let clock = 0;\n"
                  "const nudge = createNudger({ nudges: input.nudges, typos: { languages: {} },"
@@ -45,6 +46,13 @@ def test_weak_cues_in_one_conversation_add_up():
 
 def test_weak_cues_fade_with_time():
     assert nudges([(0, "a", "how old r u"), (600, "a", "u alone?"), (1200, "a", "hi")]) == [None, None, None]
+
+
+def test_lines_between_cues_fade_them():
+    # "ok" is too short for the model: no cue, but a line read in the conversation.
+    cue = "hello there you"
+    assert nudges([(0, "a", cue), (0, "a", cue), (0, "a", cue)], min_words=3)[2] is not None
+    assert nudges([(0, "a", cue), (0, "a", cue), *[(0, "a", "ok")] * 5, (0, "a", cue)], min_words=3)[-1] is None
 
 
 def test_conversations_do_not_add_to_each_other():
@@ -78,3 +86,10 @@ def test_without_a_model_the_rules_alone_nudge_at_once():
                 " console.log(JSON.stringify(['send me a pic of u', 'hi', 'hi', 'hi'].map(t => nudge(t, 'a')?.situation ?? null)));",
                 RULES)
     assert got == ["wants-pictures", None, None, None]
+
+
+def test_short_lines_are_the_rules_alone():
+    # A chat app's buttons and one-word replies: the model never judges lines under min_words.
+    assert nudges([(0, "a", "hello there")], threshold=0.35, min_words=3) == [None]
+    assert nudges([(0, "a", "hello there you")], threshold=0.35, min_words=3) != [None]
+    assert nudges([(0, "a", "secret ok")], veto=0.5, min_words=3) == ["scared"]  # a rule still nudges

