@@ -81,6 +81,13 @@ def eval_nudges(c):
 
 
 @task
+def nudge_data(c, dictionary="/usr/share/dict/words"):
+    """Remake the nudges' made data from the tuning part: real words near cues, then the learned stage (minutes)."""
+    c.run(f"node build/nudge_typos.mjs {ROOT} {dictionary}")
+    c.run(f"node build/train_nudge_model.mjs {ROOT}")
+
+
+@task
 def check_links(c):
     """Fetch every URL in extension/data/ and report status and redirects (needs the internet)."""
     from build.check_links import main
@@ -89,4 +96,4 @@ def check_links(c):
         raise SystemExit(1)
 
 
-ns = Collection(build, release, screenshots, icons, lint, test, bench, eval_nudges, check_links)
+ns = Collection(build, release, screenshots, icons, lint, test, bench, eval_nudges, nudge_data, check_links)

@@ -142,7 +142,7 @@
       lines(node, found);
       for (const line of found) {
         chars += line.length;
-        const situation = ownEcho(line) ? null : engine.situationFor(line.slice(0, LINE_CHARS));
+        const situation = ownEcho(line) ? null : engine.situationFor(line.slice(0, LINE_CHARS), here);
         if (situation) {
           offer(situation, here); // lines after it in this conversation are now passed over
           return schedule();
