@@ -8,7 +8,9 @@ per-message score and aggregation (build/peer_score.py). Two operating points:
   the budget Buoy's rules are held to.
 The tuning part is scored leave-one-out (each line against all the others: Sentinel's
 prevent_exact_match, made strict), so its figures are cross-validated; the budget threshold is
-picked on those same scores, so the tuning part meets the budget by construction. The sealed part
+picked on those same scores, so the tuning part meets the budget by construction. It is scored
+again leave-one-writer-out ("others": each line against the other writers' lines only), as lines
+by a new hand would be: the sealed part shares its writers with the examples. The sealed part
 is scored against the whole tuning part and only counted: its lines never leave `evaluate`.
 Wiring: `print(format_report(evaluate(root)))`; needs requirements-peer.txt.
 """
@@ -25,6 +27,7 @@ from build.eval_nudges import _score as count_cases
 from build.peer_score import MIN_SCORE, TOP_K, max_score, message_score, skewness
 
 PARTS = ("tune", "sealed")
+OTHERS = "others"  # the tuning part again, each line against the other writers' lines only
 SEALED = "sealed"
 FALSE_ALARM_BUDGET = 0.03
 CACHE = "dist/peer"  # embeddings per file, keyed by its hash and build/minilm.py's
@@ -55,11 +58,14 @@ def _nearest(sims: np.ndarray, k: int) -> np.ndarray:
     return np.take_along_axis(top, order, 1)
 
 
-def _score(queries: np.ndarray, index: np.ndarray, moves: list, leave_one_out: bool = False) -> list[tuple]:
-    """(score, move) for each query against the index (the tuning part; moves[i] None = harmless)."""
+def _score(queries: np.ndarray, index: np.ndarray, moves: list, hide: np.ndarray | None = None) -> list[tuple]:
+    """(score, move) for each query against the index (the tuning part; moves[i] None = harmless).
+
+    hide[q, i] true keeps index line i out of query q's neighbours.
+    """
     sims = queries @ index.T
-    if leave_one_out:  # the queries are the index: nobody is their own neighbour
-        np.fill_diagonal(sims, -np.inf)
+    if hide is not None:
+        sims[hide] = -np.inf
     positive = [i for i, move in enumerate(moves) if move]
     negative = [i for i, move in enumerate(moves) if not move]
     on_pos, on_neg = sims[:, positive], sims[:, negative]
@@ -129,12 +135,15 @@ def evaluate(repo_root, embed=None, timing: bool = True) -> dict:
     vectors = {part: _embedded(embed, [x["text"] for x in lines[part]], nudges / f"{part}.jsonl", cache)
                for part in PARTS}
     index, moves = vectors["tune"], [x["move"] for x in lines["tune"]]
-    scored = {"tune": _score(index, index, moves, leave_one_out=True),
-              "sealed": _score(vectors["sealed"], index, moves)}
+    writers = np.array([x["set"] for x in lines["tune"]])
+    scored = {"tune": _score(index, index, moves, hide=np.eye(len(index), dtype=bool)),
+              "sealed": _score(vectors["sealed"], index, moves),
+              OTHERS: _score(index, index, moves, hide=writers[:, None] == writers[None, :])}
     harmless = [score for (score, _), line in zip(scored["tune"], lines["tune"], strict=True) if not line["move"]]
     thresholds = {"sentinel": MIN_SCORE, "budget": _budget_threshold(harmless)}
+    lines[OTHERS] = lines["tune"]
     parts = {part: {point: _measure(lines[part], scored[part], t, move_ids) for point, t in thresholds.items()}
-             for part in PARTS}
+             for part in (*PARTS, OTHERS)}
     conversations = {}
     for part in PARTS:
         path = nudges / f"conversations-{part}.jsonl"
@@ -153,7 +162,8 @@ def format_report(results: dict, buoy: dict | None = None) -> str:
     t, n = results["thresholds"], results["index"]
     lines = [f"Peer: Roblox Sentinel's per-message score (top {TOP_K} neighbours) on all-MiniLM-L6-v2 embeddings;",
              f"examples: the tuning part ({n['positive']} risky lines positive, {n['negative']} harmless negative).",
-             "tune is scored leave-one-out; sealed against the whole tuning part, counts only.",
+             "tune is scored leave-one-out; sealed against the whole tuning part, counts only;",
+             f"{OTHERS}: the tuning part, each line against the lines of its other writers only.",
              f"points: sentinel = score >= {t['sentinel']:.3f} (Sentinel's min_score_to_consider); "
              f"budget = score >= {t['budget']:.3f} (tuning false alarms <= {FALSE_ALARM_BUDGET:.0%})",
              "",

@@ -33,11 +33,11 @@ def test_nearest_lists_each_rows_highest_first():
     assert _nearest(sims, 9).shape == (2, 4)
 
 
-def test_leave_one_out_never_finds_a_line_itself():
+def test_hidden_examples_are_never_neighbours():
     index = np.eye(4, dtype=np.float32)  # four lines, each alike only to itself
     moves = ["gifts", "threat", None, None]
     assert [score for score, _ in _score(index, index, moves)][:2] != [0.0, 0.0]  # itself: a perfect match
-    assert [score for score, _ in _score(index, index, moves, leave_one_out=True)] == [0.0] * 4
+    assert [score for score, _ in _score(index, index, moves, hide=np.eye(4, dtype=bool))] == [0.0] * 4
 
 
 def test_a_line_near_risky_examples_scores_and_names_their_move():
