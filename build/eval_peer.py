@@ -28,7 +28,6 @@ from build.peer_score import MIN_SCORE, TOP_K, max_score, message_score, skewnes
 
 PARTS = ("tune", "sealed")
 OTHERS = "others"  # the tuning part again, each line against the other writers' lines only
-SEALED = "sealed"
 FALSE_ALARM_BUDGET = 0.03
 CACHE = "dist/peer"  # embeddings per file, keyed by its hash and build/minilm.py's
 
@@ -72,7 +71,7 @@ def _score(queries: np.ndarray, index: np.ndarray, moves: list, hide: np.ndarray
     near_pos, near_neg = _nearest(on_pos, TOP_K), _nearest(on_neg, TOP_K)
     return [message_score([(float(on_pos[r, j]), moves[positive[j]]) for j in near_pos[r] if on_pos[r, j] > -np.inf],
                           [(float(on_neg[r, j]), None) for j in near_neg[r] if on_neg[r, j] > -np.inf])
-            for r in range(len(queries))]
+            for r in range(len(queries))]  # a hidden example is never a neighbour, even when a side is short
 
 
 def _budget_threshold(harmless_scores: list[float]) -> float:
@@ -84,7 +83,8 @@ def _budget_threshold(harmless_scores: list[float]) -> float:
 
 def _measure(lines: list[dict], scored: list[tuple], threshold: float, move_ids: list[str]) -> dict:
     """Counted exactly as eval-nudges counts Buoy's nudges; no line's text is kept."""
-    cases = [line | {"got": move if score >= threshold else None} for line, (score, move) in zip(lines, scored, strict=True)]
+    cases = [line | {"got": move if score >= threshold else None}
+             for line, (score, move) in zip(lines, scored, strict=True)]
     counts = count_cases(cases, move_ids)
     return {"overall": counts["overall"], "moves": counts["moves"]}
 
