@@ -88,6 +88,18 @@ def nudge_data(c, dictionary="/usr/share/dict/words"):
 
 
 @task
+def eval_peer(c):
+    """Score the nudge sets with a Sentinel-style peer beside Buoy's rules (needs requirements-peer.txt and node)."""
+    import os
+
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # one core, as an extension gets; set before numpy loads
+    from build.eval_nudges import evaluate as evaluate_buoy
+    from build.eval_peer import evaluate, format_report
+
+    print(format_report(evaluate(ROOT), evaluate_buoy(ROOT, timing=False)))
+
+
+@task
 def check_links(c):
     """Fetch every URL in extension/data/ and report status and redirects (needs the internet)."""
     from build.check_links import main
@@ -96,4 +108,4 @@ def check_links(c):
         raise SystemExit(1)
 
 
-ns = Collection(build, release, screenshots, icons, lint, test, bench, eval_nudges, nudge_data, check_links)
+ns = Collection(build, release, screenshots, icons, lint, test, bench, eval_nudges, eval_peer, nudge_data, check_links)
