@@ -40,12 +40,13 @@ def texts(extension_dir: Path, listing: dict, lang: str) -> dict:
 
 
 def sample_line(root: Path, move: str) -> str:
-    """A line from the held-aside nudge evaluation that the rules catch, for reviewers to try."""
-    for row in (root / "tests" / "nudges" / "held.jsonl").read_text(encoding="utf-8").splitlines():
+    """A plain line of the nudges' tuning part (never the sealed part) for reviewers to try; the
+    reviewers' test checks that it really brings up a nudge."""
+    for row in (root / "tests" / "nudges" / "tune.jsonl").read_text(encoding="utf-8").splitlines():
         entry = json.loads(row)
         if entry.get("move") == move and "note" not in entry:
             return entry["text"]
-    raise ValueError(f"no plain {move!r} line in tests/nudges/held.jsonl")
+    raise ValueError(f"no plain {move!r} line in tests/nudges/tune.jsonl")
 
 
 def nudge_snippet(line: str) -> str:
