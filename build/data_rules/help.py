@@ -23,6 +23,15 @@ OFFICIAL_SOURCES = (
     "gov.uk",                  # UK government
     "gc.ca",                   # Government of Canada
     "europa.eu",               # European Union: 112
+    "betterinternetforkids.eu",# European Commission's Better Internet for Kids portal (Lithuania's 116 111)
+    "bmfsfj.de",               # German federal ministry for families: Nummer gegen Kummer
+    "sotsiaalkindlustusamet.ee",  # Estonian Social Insurance Board, runs Lasteabi
+    "oh.gov.hu",               # Hungarian Education Authority: Kék Vonal
+    "mup.gov.hr",              # Croatian Ministry of the Interior: Red Button
+    "alertswiss.ch",           # Swiss Federal Office for Civil Protection: 112
+    "vukuzenzele.gov.za",      # South African government newspaper: Childline 116
+    "saps.gov.za",             # South African Police Service: 10111
+    "112.is",                  # Iceland's emergency line: 112
 )
 
 # Look-alike hosts: non-ASCII letters (Cyrillic "с"), punycode labels (xn--) and capital letters
@@ -146,6 +155,8 @@ def check(data: dict, everything: dict, today: datetime.date | None = None) -> l
     # Countries: existing services only, a helpline, an emergency number, every situation served.
     used = set()
     zone_owner: dict[str, str] = {}
+    claims: dict[str, int] = {}
+    shared = data.get("shared_time_zones", [])
     for code, country in countries.items():
         base = f"countries/{code}"
         for s_i, sid in enumerate(country["services"]):
@@ -170,11 +181,21 @@ def check(data: dict, everything: dict, today: datetime.date | None = None) -> l
             if sit not in served:
                 found.append(f"{base}/services: situation {sit!r} is served by none of this country's services")
         for z_i, zone in enumerate(country["time_zones"]):
-            if zone in zone_owner:
-                found.append(f"{base}/time_zones/{z_i}: {zone} already belongs to {zone_owner[zone]}")
-            zone_owner[zone] = code
+            # A zone several countries really share (Europe/Berlin is also tzdata's canonical name for Oslo,
+            # Stockholm and Copenhagen) is settled by the browser's language: every claimant needs languages to be told apart.
+            if zone in zone_owner and zone not in shared:
+                found.append(f"{base}/time_zones/{z_i}: {zone} already belongs to {zone_owner[zone]} "
+                             "(list it in shared_time_zones if several countries really share it)")
+            elif zone in shared and not country["languages"]:
+                found.append(f"{base}/languages: {zone} is shared, so the browser's language must be able to name {code}")
+            zone_owner.setdefault(zone, code)
+            claims[zone] = claims.get(zone, 0) + 1
         if code == "INT" and country["time_zones"]:
             found.append(f"{base}/time_zones: INT is the fallback and must claim no time zone")
+
+    for z_i, zone in enumerate(shared):
+        if claims.get(zone, 0) < 2:
+            found.append(f"shared_time_zones/{z_i}: {zone} is claimed by {claims.get(zone, 0)} countries, not several")
 
     for sid in services:
         if sid not in used:

@@ -2,20 +2,29 @@
 // Pure and defensive: odd or missing values fall back to the international entry, never throw.
 export const INTERNATIONAL = "INT";
 
-export function detectCountry({ timeZone, languages } = {}, countries = {}) {
+export function detectCountry({ timeZone, languages } = {}, countries = {}, regions = []) {
   const codes = Object.keys(countries);
-  if (typeof timeZone === "string") {
-    const byZone = codes.find((code) => countries[code].time_zones?.includes(timeZone));
-    if (byZone) return byZone;
-  }
-  for (const tag of Array.isArray(languages) ? languages : []) {
-    if (typeof tag !== "string") continue;
+  const fallback = countries[INTERNATIONAL] ? INTERNATIONAL : codes[0];
+  const tags = (Array.isArray(languages) ? languages : []).filter((tag) => typeof tag === "string");
+  const byZone = typeof timeZone === "string" ? codes.filter((code) => countries[code].time_zones?.includes(timeZone)) : [];
+  // A zone several countries share (Europe/Berlin: Germany, Denmark, Sweden, Norway) goes to the one the
+  // browser's language names, else to the first listed.
+  if (byZone.length) return byLanguage(tags, byZone, countries) ?? byZone[0];
+  // A zone of a known place with no country entry (Amsterdam, Reykjavik) keeps the everywhere-else
+  // card and its emergency number: an en-US browser there must not bring up 911.
+  if (Array.isArray(regions) && regions.some((r) => r?.time_zones?.includes(timeZone))) return fallback;
+  return byLanguage(tags, codes, countries) ?? fallback;
+}
+
+// The first of `codes` a language tag names, by exact tag or by its region (en-GB, zh-Hant-NZ).
+function byLanguage(tags, codes, countries) {
+  for (const tag of tags) {
     const exact = codes.find((code) => countries[code].languages?.some((l) => l.toLowerCase() === tag.toLowerCase()));
     if (exact) return exact;
     const region = tag.split(/[-_]/).slice(1).find((part) => /^[A-Za-z]{2}$/.test(part))?.toUpperCase();
-    if (region && region !== INTERNATIONAL && countries[region]) return region;
+    if (region && region !== INTERNATIONAL && codes.includes(region)) return region;
   }
-  return countries[INTERNATIONAL] ? INTERNATIONAL : codes[0];
+  return undefined;
 }
 
 // The browser's own answer. Costly (Intl), so only pages call it, never the content script.
@@ -29,7 +38,7 @@ export function browserLocale() {
   return { timeZone, languages: [...(navigator.languages ?? []), navigator.language].filter(Boolean) };
 }
 
-export function chooseCountry(setting, countries, locale = browserLocale()) {
+export function chooseCountry(setting, countries, locale = browserLocale(), regions = []) {
   if (setting && setting !== "auto" && countries[setting]) return setting;
-  return detectCountry(locale, countries);
+  return detectCountry(locale, countries, regions);
 }

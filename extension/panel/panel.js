@@ -77,7 +77,7 @@ async function load() {
   const [{ settings, managed }, site] = await Promise.all([loadSettings(), siteHere()]);
   const locale = browserLocale(); // costly (Intl): once, when the panel opens
   ctx = {
-    code: chooseCountry(settings.country, help.countries, locale),
+    code: chooseCountry(settings.country, help.countries, locale, help.emergency_regions),
     timeZone: locale.timeZone,
     site,
     canChangeCountry: !managed.keys.includes("country"),

@@ -23,7 +23,7 @@ async function save(patch) {
 async function render() {
   const { settings, managed } = await loadSettings();
   const page = { settings, managed, save };
-  const code = chooseCountry(settings.country, help.countries);
+  const code = chooseCountry(settings.country, help.countries, undefined, help.emergency_regions);
   fake.dataset.corner = settings.corner;
   fake.style.setProperty("--size", String(BUTTON_SIZES[settings.size]));
   // The panel reads settings when it opens: show it again when the country changes.

@@ -279,3 +279,58 @@ def test_rules_see_the_clock_they_are_given():
     assert rules.check(data, {"help": data}, today=datetime.date(2026, 12, 3)) == []
     early = rules.check(data, {"help": data}, today=datetime.date(2026, 12, 2))
     assert any(m.startswith("services/ceop/checked: 2026-12-03 is in the future") for m in early)
+
+
+# Issue 17: every EU member state, Norway, Iceland, Switzerland, India, South Africa, the Philippines
+# and Singapore. Each has its own card with a helpline, or is named in docs/DATA.md's list of countries
+# left on the everywhere-else card (with why); never both, never neither.
+ISSUE_17 = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT",
+            "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "NO", "IS", "CH", "IN", "ZA", "PH", "SG"}
+
+
+def _documented_fallbacks() -> set[str]:
+    import re
+    text = (ROOT / "docs" / "DATA.md").read_text(encoding="utf-8")
+    section = text.split("### Countries left on the everywhere-else card", 1)[1].split("\n#", 1)[0]
+    return set(re.findall(r"^- \*\*([A-Z]{2})\*\*", section, flags=re.M))
+
+
+def test_every_issue_17_country_has_a_helpline_or_is_documented_as_fallback():
+    data = real()
+    fallbacks = _documented_fallbacks()
+    with_card = {code for code, c in data["countries"].items()
+                 if any(data["services"][s]["kind"] == "helpline" for s in c["services"])}
+    assert fallbacks, "docs/DATA.md lists no fallback countries"
+    assert fallbacks.isdisjoint(data["countries"]), "a documented fallback country has its own card"
+    assert ISSUE_17 - with_card == fallbacks
+
+
+def test_a_fallback_country_still_gets_its_emergency_number_where_one_is_confirmed():
+    data = real()
+    regional = {z for r in data["emergency_regions"] for z in r.get("time_zones", [])}
+    for zone in ("Europe/Paris", "Europe/Amsterdam", "Europe/Rome", "Atlantic/Reykjavik", "Asia/Kolkata"):
+        assert zone in regional, zone
+
+
+def test_shared_zones_are_settled_by_language():
+    data = real()
+    assert data["shared_time_zones"] == ["Europe/Berlin"]
+    sharers = [c for c, v in data["countries"].items() if "Europe/Berlin" in v["time_zones"]]
+    assert sharers[0] == "DE" and set(sharers) == {"DE", "DK", "SE", "NO"}
+    broken = real()
+    broken["shared_time_zones"] = []
+    messages = rules.check(broken, {"help": broken})
+    assert any(m.startswith("countries/DK/time_zones/1: Europe/Berlin already belongs to DE") for m in messages)
+    broken = real()
+    broken["countries"]["SE"]["languages"] = []
+    assert any(m.startswith("countries/SE/languages: Europe/Berlin is shared") for m in rules.check(broken, {"help": broken}))
+    broken = real()
+    broken["shared_time_zones"].append("Europe/Vienna")
+    assert any(m.startswith("shared_time_zones/1: Europe/Vienna is claimed by 1") for m in rules.check(broken, {"help": broken}))
+
+
+def test_the_deployment_guide_lists_exactly_the_countries_in_the_data():
+    import re
+    guide = (ROOT / "docs" / "DEPLOYING.md").read_text(encoding="utf-8")
+    row = next(line for line in guide.splitlines() if line.startswith("| `country` |"))
+    assert set(re.findall(r"`([A-Z]{2}|INT)`", row)) == set(real()["countries"])
