@@ -1,21 +1,13 @@
-"""End-to-end fixtures: the built extension, the loopback fixture server, and real browsers."""
+"""End-to-end fixtures: the loopback fixture server and real browsers with Buoy (from harness/)."""
 
-import os
 import shutil
-import time
-from contextlib import contextmanager
 from pathlib import Path
-from unittest import mock
 
 import pytest
 
-from tests.helpers import chromium
-from tests.helpers.firefox import Firefox
-from tests.helpers.proxy import Proxy
-from tests.helpers.server import serve_fixtures
-
-ROOT = Path(__file__).parent.parent.parent
-DIST = ROOT / "dist"
+from harness.browsers import uk_child_chromium, uk_child_firefox
+from harness.hostile import CASES
+from harness.server import serve_fixtures
 
 
 def pytest_collection_modifyitems(items):
@@ -35,68 +27,31 @@ def server(tmp_path_factory):
         yield s
 
 
-def wait_for(predicate, timeout=10.0, interval=0.05, message="condition"):
-    """Poll until predicate() is truthy; for readiness only, never to assert speed."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"timed out waiting for {message}")
-
-
-def wait_until_registered(worker):
-    wait_for(lambda: worker.evaluate("chrome.scripting.getRegisteredContentScripts().then(s => s.length)"),
-             message="button content script registered")
-
-
-def uk_child():
-    """A browser set up as a child's in the UK would be: UK time zone, British English."""
-    return {"env": {**os.environ, "TZ": "Europe/London"}, "args": ["--lang=en-GB"]}
+@pytest.fixture(scope="module")
+def hostile_server(server):
+    """The fixture server, answering each hostile case's host with its hostile page."""
+    for case in CASES:
+        server.routes[case.host] = f"hostile/{case.page}.html"
+    yield server
+    for case in CASES:
+        server.routes.pop(case.host, None)
 
 
 @pytest.fixture(scope="module")
 def browser(dist, server, tmp_path_factory):
     """One Chromium with Buoy per test module; tests open their own pages."""
     profile = tmp_path_factory.mktemp("chromium-profile")
-    with chromium.launch(profile, dist / "chromium", server.port, **uk_child()) as context:
-        worker = chromium.service_worker(context)
-        wait_until_registered(worker)
-        context.buoy_worker = worker
+    with uk_child_chromium(dist / "chromium", profile, server.port) as context:
         yield context
     shutil.rmtree(profile, ignore_errors=True)
-
-
-FIREFOX_UUID = "3c9f2b7e-5a1d-4c6e-8f0b-9d2a7e4c1b55"  # fixed, so tests know the panel's moz-extension URL
-
-
-@contextmanager
-def uk_child_firefox(extension: Path, port: int):
-    """Firefox ESR set up like a UK child's, with Buoy from `extension` (a build's firefox/ folder)
-    installed and its button registered, every request sent to `port`. `ff.proxy.hosts` lists every
-    host it asked for."""
-    if not shutil.which("firefox-esr"):
-        pytest.skip("firefox-esr not installed")
-    # Firefox takes its time zone from TZ at start; the harness passes os.environ on.
-    with Proxy(port) as proxy:
-        with mock.patch.dict(os.environ, {"TZ": "Europe/London", "LANG": "en_GB.UTF-8"}):
-            ff = Firefox(proxy.port, uuid=FIREFOX_UUID)
-        with ff:
-            ff.install_extension(extension)
-            # The background registers the button's content script after install; ask an extension page.
-            probe = ff.open_extension_page("panel/panel.html")
-            wait_for(lambda: ff.evaluate(probe, "browser.scripting.getRegisteredContentScripts().then(s => s.length)"),
-                     message="button content script registered")
-            ff.close_tab(probe)
-            ff.proxy = proxy
-            yield ff
 
 
 @pytest.fixture(scope="module")
 def firefox(dist, server):
     """One Firefox ESR with Buoy per test module, set up like a UK child's, answered by `server`;
     tests open their own tabs."""
+    if not shutil.which("firefox-esr"):
+        pytest.skip("firefox-esr not installed")
     with uk_child_firefox(dist / "firefox", server.port) as ff:
         yield ff
 

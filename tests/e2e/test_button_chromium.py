@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.e2e.buoy_page import accessible_buttons, button_box, click_button, wait_for_button, wait_for_panel
+from harness.chromium_page import accessible_buttons, button_box, click_button, wait_for_button, wait_for_panel
 
 pytestmark = pytest.mark.chromium
 

@@ -5,10 +5,11 @@ import json
 
 import pytest
 
-from tests.e2e.buoy_firefox import button_drawn, centre, click_in, open_panel, panel_frame, wait_for_panel
-from tests.e2e.conftest import ROOT, wait_for
-from tests.e2e.hostile import expected_box
-from tests.helpers.firefox import BUOY_ID
+from harness.firefox import BUOY_ID
+from harness.firefox_page import button_drawn, centre, click_in, open_panel, panel_frame, wait_for_panel
+from harness.hostile import expected_box
+from harness.paths import ROOT
+from harness.waiting import wait_for
 
 pytestmark = pytest.mark.firefox
 

@@ -5,9 +5,9 @@ import os
 
 import pytest
 
-from tests.conftest import ROOT
-from tests.helpers import chromium
-from tests.helpers.chromium import extension_url
+from harness import chromium
+from harness.chromium import extension_url
+from harness.paths import ROOT
 
 pytestmark = pytest.mark.chromium
 HELP = json.loads((ROOT / "extension" / "data" / "help.json").read_text())

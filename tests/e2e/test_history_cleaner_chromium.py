@@ -13,9 +13,9 @@ import shutil
 
 import pytest
 
-from tests.e2e.conftest import uk_child, wait_for, wait_until_registered
-from tests.helpers import chromium
-from tests.helpers.private_build import private_build
+from harness import chromium
+from harness.browsers import uk_child, wait_until_registered
+from harness.waiting import wait_for
 
 pytestmark = pytest.mark.chromium
 
@@ -34,8 +34,7 @@ def grant_history(profile):
 
 
 @pytest.fixture(scope="module")
-def browser(server, tmp_path_factory):
-    dist = private_build(tmp_path_factory.mktemp("dist"))
+def browser(dist, server, tmp_path_factory):
     profile = tmp_path_factory.mktemp("chromium-profile")
     with chromium.launch(profile, dist / "chromium", server.port, **uk_child()) as context:
         wait_until_registered(chromium.service_worker(context))  # installed: its Preferences entry exists

@@ -6,9 +6,8 @@ import shutil
 
 import pytest
 
-from tests.e2e.buoy_firefox import click_in
-from tests.e2e.conftest import wait_for
-from tests.helpers.private_build import private_build
+from harness.firefox_page import click_in
+from harness.waiting import wait_for
 
 pytestmark = [
     pytest.mark.firefox,
@@ -20,12 +19,6 @@ HELP_WHILE_OFF = "https://www.childline.org.uk/info-advice/"
 OTHER = "https://www.roblox.com/home"
 HISTORY = "browser.history.search({text: '', startTime: 0, maxResults: 1000}).then(items => items.map(i => i.url))"
 HOLDS = "browser.permissions.contains({permissions: ['history']})"
-
-
-@pytest.fixture(scope="module")
-def dist(tmp_path_factory):
-    """A build of this module's own: dist/ is shared, and a rebuild mid-run would swap files."""
-    return private_build(tmp_path_factory.mktemp("dist"))
 
 
 def set_clean(ff, context, value):

@@ -6,9 +6,8 @@ import json
 
 import pytest
 
-from tests.e2e.buoy_page import button_box, centre, panel_frame, wait_for_panel
-from tests.e2e.conftest import wait_for
-from tests.e2e.hostile import (
+from harness.chromium_page import button_box, centre, panel_frame, wait_for_panel
+from harness.hostile import (
     CASES,
     HIJACK_FRAMES,
     HIJACK_URL,
@@ -17,8 +16,8 @@ from tests.e2e.hostile import (
     clip_around,
     drawn_button,
     expected_box,
-    hostile_server,  # noqa: F401 (a fixture, used by pytestmark)
 )
+from harness.waiting import wait_for
 
 pytestmark = [pytest.mark.chromium, pytest.mark.usefixtures("hostile_server")]
 

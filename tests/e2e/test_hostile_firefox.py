@@ -7,8 +7,8 @@ import base64
 
 import pytest
 
-from tests.e2e.conftest import wait_for
-from tests.e2e.hostile import (
+from harness.firefox import BidiError
+from harness.hostile import (
     CASES,
     HIJACK_FRAMES,
     HIJACK_URL,
@@ -17,9 +17,8 @@ from tests.e2e.hostile import (
     clip_around,
     drawn_button,
     expected_box,
-    hostile_server,  # noqa: F401 (a fixture, used by pytestmark)
 )
-from tests.helpers.firefox import BidiError
+from harness.waiting import wait_for
 
 pytestmark = [pytest.mark.firefox, pytest.mark.usefixtures("hostile_server")]
 TEST_REALM = "buoy-test"  # a BiDi sandbox: sees the real DOM, untouched by the page's patches

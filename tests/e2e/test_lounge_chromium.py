@@ -7,13 +7,13 @@ import shutil
 
 import pytest
 
-from tests.e2e.buoy_page import button_box, click_button, wait_for_button, wait_for_panel
-from tests.e2e.conftest import uk_child, wait_for, wait_until_registered
-from tests.e2e.hostile import clip_around, drawn_button, expected_box
-from tests.e2e.page_probe import GLOBAL_NAMES, LAYOUT_AND_STYLES
-from tests.helpers import chromium
-from tests.helpers.lounge import run_lounge
-from tests.helpers.private_build import private_build
+from harness import chromium
+from harness.browsers import uk_child, wait_until_registered
+from harness.chromium_page import button_box, click_button, wait_for_button, wait_for_panel
+from harness.hostile import clip_around, drawn_button, expected_box
+from harness.lounge import run_lounge
+from harness.page_probe import GLOBAL_NAMES, LAYOUT_AND_STYLES
+from harness.waiting import wait_for
 
 pytestmark = pytest.mark.chromium
 
@@ -21,9 +21,8 @@ LISTED, UNLISTED = "discord.com", "chat.example.org"  # both are The Lounge; Buo
 
 
 @pytest.fixture(scope="module")
-def lounge_browser(server, tmp_path_factory):
+def lounge_browser(dist, server, tmp_path_factory):
     """The Lounge, and a Chromium with this module's own build of Buoy that reaches it under two names."""
-    dist = private_build(tmp_path_factory.mktemp("dist"))
     profile = tmp_path_factory.mktemp("profile")
     with run_lounge(tmp_path_factory.mktemp("lounge")) as lounge:
         hosts = {LISTED: lounge.port, UNLISTED: lounge.port}

@@ -6,10 +6,10 @@ Buoy's default nudge watcher on, until b50ff22.)"""
 
 import pytest
 
-from tests.e2e.buoy_firefox import button_drawn, click_in, open_panel
-from tests.e2e.conftest import uk_child_firefox, wait_for
-from tests.helpers.lounge import run_lounge
-from tests.helpers.private_build import private_build
+from harness.browsers import uk_child_firefox
+from harness.firefox_page import button_drawn, click_in, open_panel
+from harness.lounge import run_lounge
+from harness.waiting import wait_for
 
 pytestmark = pytest.mark.firefox
 
@@ -19,10 +19,9 @@ MESSAGES = f'{LOBBY} #chat .messages .msg[data-type="message"]'
 
 
 @pytest.fixture(scope="module")
-def lounge_firefox(tmp_path_factory):
-    """The Lounge, and a Firefox ESR set up as a UK child's, with this module's own build of Buoy,
+def lounge_firefox(dist, tmp_path_factory):
+    """The Lounge, and a Firefox ESR set up as a UK child's, with Buoy,
     whose every request goes to the Lounge."""
-    dist = private_build(tmp_path_factory.mktemp("dist"))  # dist/ is shared: a rebuild mid-run would swap files
     with run_lounge(tmp_path_factory.mktemp("lounge")) as lounge, uk_child_firefox(dist / "firefox", lounge.port) as ff:
         ff.timeout = 10  # a page that hangs fails in seconds, not minutes
         yield lounge, ff

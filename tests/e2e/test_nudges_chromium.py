@@ -9,10 +9,10 @@ comes before a risky line of another kind, the prompt's words show which line it
 
 import pytest
 
-from tests.e2e.buoy_page import panel_frame, wait_for_button, wait_for_panel
-from tests.e2e.conftest import wait_for
-from tests.e2e.nudge_page import NUDGE_TEXT, click, nudge, wait_for_nudge, watching
-from tests.e2e.settings_pages import open_options, reset, stored
+from harness.chromium_page import panel_frame, wait_for_button, wait_for_panel
+from harness.nudge_page import NUDGE_TEXT, click, nudge, wait_for_nudge, watching
+from harness.settings_pages import open_options, reset, stored
+from harness.waiting import wait_for
 
 pytestmark = pytest.mark.chromium
 

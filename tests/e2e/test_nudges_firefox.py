@@ -10,9 +10,9 @@ import base64
 
 import pytest
 
-from tests.e2e.buoy_firefox import button_drawn, click_in, panel_frame, viewport, wait_for_panel
-from tests.e2e.conftest import wait_for
-from tests.helpers.png import pixels
+from harness.firefox_page import button_drawn, click_in, panel_frame, viewport, wait_for_panel
+from harness.png import pixels
+from harness.waiting import wait_for
 
 pytestmark = pytest.mark.firefox
 

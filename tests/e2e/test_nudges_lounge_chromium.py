@@ -8,11 +8,12 @@ import shutil
 
 import pytest
 
-from tests.e2e.buoy_page import wait_for_button, wait_for_panel
-from tests.e2e.conftest import uk_child, wait_for, wait_until_registered
-from tests.e2e.nudge_page import NUDGE_TEXT, click, wait_for_nudge, watching
-from tests.helpers import chromium
-from tests.helpers.lounge import run_lounge
+from harness import chromium
+from harness.browsers import uk_child, wait_until_registered
+from harness.chromium_page import wait_for_button, wait_for_panel
+from harness.lounge import run_lounge
+from harness.nudge_page import NUDGE_TEXT, click, wait_for_nudge, watching
+from harness.waiting import wait_for
 
 pytestmark = pytest.mark.chromium
 

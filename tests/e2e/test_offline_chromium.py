@@ -10,10 +10,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.e2e.buoy_page import click_button, panel_frame, wait_for_button, wait_for_panel
-from tests.e2e.conftest import ROOT, uk_child, wait_for
-from tests.helpers import chromium
-from tests.helpers.private_build import private_build
+from harness import chromium
+from harness.browsers import uk_child
+from harness.chromium_page import click_button, panel_frame, wait_for_button, wait_for_panel
+from harness.paths import ROOT
+from harness.waiting import wait_for
 
 pytestmark = pytest.mark.chromium
 
@@ -62,9 +63,8 @@ class Recorder:
 
 
 @pytest.fixture(scope="module")
-def used(server, tmp_path_factory):
+def used(dist, server, tmp_path_factory):
     """A fresh Chromium with Buoy, used the way a child and a parent would; returns what it asked for."""
-    dist = private_build(tmp_path_factory.mktemp("dist"))
     profile = tmp_path_factory.mktemp("offline-profile")
     first_request = len(server.requests)
     navigated = []

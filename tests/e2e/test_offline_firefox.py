@@ -8,8 +8,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.e2e.buoy_firefox import button_drawn, click_in, open_panel, wait_for_panel
-from tests.e2e.conftest import ROOT, wait_for
+from harness.firefox_page import button_drawn, click_in, open_panel, wait_for_panel
+from harness.paths import ROOT
+from harness.waiting import wait_for
 
 pytestmark = pytest.mark.firefox
 

@@ -4,10 +4,10 @@ for exactly its origins; and axe-core finds nothing."""
 
 import pytest
 
-from tests.e2e.axe import axe_violations
-from tests.e2e.buoy_page import button_box, wait_for_button
-from tests.e2e.conftest import wait_for
-from tests.e2e.settings_pages import open_options, reset, stored
+from harness.axe import axe_violations
+from harness.chromium_page import button_box, wait_for_button
+from harness.settings_pages import open_options, reset, stored
+from harness.waiting import wait_for
 
 pytestmark = pytest.mark.chromium
 

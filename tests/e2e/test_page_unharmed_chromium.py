@@ -4,11 +4,10 @@ no console errors, no stolen focus, and the page's own shortcut keeps working.""
 
 import pytest
 
-from tests.e2e.buoy_page import button_box, click_button, panel_open, wait_for_button
-from tests.e2e.conftest import wait_for
-from tests.e2e.hostile import clip_around, drawn_button, expected_box
-from tests.e2e.page_probe import COUNT_BLURS, GLOBAL_NAMES, LAYOUT_AND_STYLES, LAYOUT_SHIFTS
-from tests.helpers.private_build import private_build
+from harness.chromium_page import button_box, click_button, panel_open, wait_for_button
+from harness.hostile import clip_around, drawn_button, expected_box
+from harness.page_probe import COUNT_BLURS, GLOBAL_NAMES, LAYOUT_AND_STYLES, LAYOUT_SHIFTS
+from harness.waiting import wait_for
 
 pytestmark = pytest.mark.chromium
 
@@ -22,12 +21,6 @@ GREEDY_CSS = """
     width: 3px !important; height: 3px !important; font-size: 1px !important; border: 9px dotted #0f0 !important;
     display: inline !important; position: static !important; transform: scale(0.1) !important; opacity: 0.2 !important; }
 """
-
-
-@pytest.fixture(scope="module")
-def dist(tmp_path_factory):
-    """This module's own build: dist/ is shared, and a rebuild mid-run would swap files under the browser."""
-    return private_build(tmp_path_factory.mktemp("dist"))
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ API; identical element boxes stand in for it.)"""
 
 import pytest
 
-from tests.e2e.buoy_firefox import open_panel, panel_frame
-from tests.e2e.conftest import wait_for
-from tests.e2e.page_probe import COUNT_BLURS, GLOBAL_NAMES, LAYOUT_AND_STYLES
+from harness.firefox_page import open_panel, panel_frame
+from harness.page_probe import COUNT_BLURS, GLOBAL_NAMES, LAYOUT_AND_STYLES
+from harness.waiting import wait_for
 
 pytestmark = pytest.mark.firefox
 

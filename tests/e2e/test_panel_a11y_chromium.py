@@ -2,9 +2,9 @@
 
 import pytest
 
-from tests.e2e.axe import axe_violations
-from tests.e2e.buoy_page import click_button, wait_for_panel
-from tests.helpers.chromium import extension_url
+from harness.axe import axe_violations
+from harness.chromium import extension_url
+from harness.chromium_page import click_button, wait_for_panel
 
 pytestmark = pytest.mark.chromium
 

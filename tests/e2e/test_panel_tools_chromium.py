@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.e2e.buoy_page import click_button, wait_for_panel
-from tests.helpers import chromium
-from tests.helpers.chromium import extension_url
+from harness import chromium
+from harness.chromium import extension_url
+from harness.chromium_page import click_button, wait_for_panel
 
 pytestmark = pytest.mark.chromium
 SUNDAY_10PM_NZ = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)  # Sun 1 Mar 22:00 NZDT

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.buoy_page import button_box
-from tests.e2e.conftest import uk_child, wait_for
-from tests.helpers import chromium
-from tests.helpers.chromium import extension_url
+from harness import chromium
+from harness.browsers import uk_child
+from harness.chromium import extension_url
+from harness.chromium_page import button_box
+from harness.waiting import wait_for
 
 pytestmark = pytest.mark.chromium
 

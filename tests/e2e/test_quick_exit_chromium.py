@@ -5,18 +5,12 @@ import json
 
 import pytest
 
-from tests.e2e.buoy_page import click_button, escape_from_panel, wait_for_panel
-from tests.e2e.conftest import wait_for
-from tests.helpers.chromium import extension_url
-from tests.helpers.private_build import private_build
+from harness.chromium import extension_url
+from harness.chromium_page import click_button, escape_from_panel, wait_for_panel
+from harness.waiting import wait_for
 
 pytestmark = pytest.mark.chromium
 
-
-@pytest.fixture(scope="module")
-def dist(tmp_path_factory):
-    """A build of this run's own: dist/ is shared, and a rebuild mid-run would swap files under the browser."""
-    return private_build(tmp_path_factory.mktemp("dist"))
 
 CHAT = "https://discord.com/channels/1"
 NEUTRAL = "https://www.google.com/search?q=weather"  # settings.quickExitUrl's default

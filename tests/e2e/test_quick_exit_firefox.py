@@ -5,9 +5,8 @@ import shutil
 
 import pytest
 
-from tests.e2e.buoy_firefox import click_in, open_panel
-from tests.e2e.conftest import wait_for
-from tests.helpers.private_build import private_build
+from harness.firefox_page import click_in, open_panel
+from harness.waiting import wait_for
 
 pytestmark = [
     pytest.mark.firefox,
@@ -17,12 +16,6 @@ pytestmark = [
 CHAT = "https://discord.com/channels/1"
 NEUTRAL = "https://www.google.com/search?q=weather"  # settings.quickExitUrl's default
 HELP = "https://www.childline.org.uk/"
-
-
-@pytest.fixture(scope="module")
-def dist(tmp_path_factory):
-    """A build of this module's own: dist/ is shared, and a rebuild mid-run would swap files."""
-    return private_build(tmp_path_factory.mktemp("dist"))
 
 
 def urls(ff):

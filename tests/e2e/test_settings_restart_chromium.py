@@ -4,10 +4,11 @@ opens on install only: not on a restart, not on an update."""
 
 import pytest
 
-from tests.e2e.buoy_page import button_box
-from tests.e2e.conftest import uk_child, wait_for, wait_until_registered
-from tests.e2e.settings_pages import open_options, stored
-from tests.helpers import chromium
+from harness import chromium
+from harness.browsers import uk_child, wait_until_registered
+from harness.chromium_page import button_box
+from harness.settings_pages import open_options, stored
+from harness.waiting import wait_for
 
 pytestmark = pytest.mark.chromium
 

@@ -8,12 +8,12 @@ import shutil
 
 import pytest
 
-from tests.conftest import ROOT
-from tests.e2e.axe import axe_violations
-from tests.e2e.buoy_page import click_button, escape_from_panel, wait_for_panel
-from tests.e2e.conftest import wait_until_registered
-from tests.helpers import chromium
-from tests.helpers.chromium import extension_url
+from harness import chromium
+from harness.axe import axe_violations
+from harness.browsers import wait_until_registered
+from harness.chromium import extension_url
+from harness.chromium_page import click_button, escape_from_panel, wait_for_panel
+from harness.paths import ROOT
 
 pytestmark = pytest.mark.chromium
 DATA = ROOT / "extension" / "data"

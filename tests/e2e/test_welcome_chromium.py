@@ -4,9 +4,9 @@ from the network, and axe-core finds nothing."""
 
 import pytest
 
-from tests.e2e.axe import axe_violations
-from tests.e2e.conftest import wait_for
-from tests.e2e.settings_pages import reset, stored
+from harness.axe import axe_violations
+from harness.settings_pages import reset, stored
+from harness.waiting import wait_for
 
 pytestmark = pytest.mark.chromium
 

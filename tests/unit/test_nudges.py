@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from build.eval_nudges import PARTS, evaluate, format_report
 from build.validate import problems
+from tools.eval_nudges import PARTS, evaluate, format_report
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES = json.loads((ROOT / "extension/data/nudges.json").read_text(encoding="utf-8"))

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from build.manifest import BROWSERS, host_patterns, make_manifest
-from tests.conftest import ROOT
+from harness.paths import ROOT
 
 SOURCE = json.loads((ROOT / "extension" / "manifest.json").read_text())
 SITES = json.loads((ROOT / "extension" / "data" / "sites.json").read_text())

@@ -1,4 +1,4 @@
-// Runs the nudge engine over the evaluation sets for build/eval_nudges.py (issue 11).
+// Runs the nudge engine over the evaluation sets for tools/eval_nudges.py (issue 11).
 // Usage: node eval_nudges.mjs <repo root> <rules json> <language> <passes> <part>...
 // Prints one JSON object: what each line got and, if passes > 0, microseconds per line.
 import { readFileSync } from 'node:fs';

@@ -3,7 +3,7 @@
 Run once, on the writers' folders (each with `lines.jsonl` and `conversations.jsonl`, written by
 helpers who never saw the rules), by whoever does NOT tune the rules:
 
-    python -m build.split_nudge_set WRITERS_DIR
+    python -m tools.split_nudge_set WRITERS_DIR
 
 It prints only counts. Within each writer and label, lines (each text once, and none the old sets
 hold already) are shuffled with a fixed seed and 40 %

@@ -1,7 +1,7 @@
 """How a test finds Buoy on a page. The button sits in a closed shadow root that page scripts
 (and so Playwright's selectors) can't enter; Chromium's DevTools protocol can, like a screen reader."""
 
-from tests.e2e.conftest import wait_for
+from harness.waiting import wait_for
 
 
 def _walk(node):

@@ -2,8 +2,8 @@
 
 `tests/nudges/tune.jsonl` is what the rules are tuned on: its misses and alarms are printed.
 `tests/nudges/sealed.jsonl` was written by other hands from public guidance and split off once
-(build/split_nudge_set.py); whoever tunes never reads it, so for it only counts are printed.
-The engine is the shipped JavaScript, run by the machine's `node` through `build/eval_nudges.mjs`,
+(tools/split_nudge_set.py); whoever tunes never reads it, so for it only counts are printed.
+The engine is the shipped JavaScript, run by the machine's `node` through `tools/eval_nudges.mjs`,
 so what is measured is what ships. Wiring: `print(format_report(evaluate(root)))`.
 """
 

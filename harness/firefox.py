@@ -2,7 +2,7 @@
 
 No geckodriver, no Selenium: Firefox is started with --remote-debugging-port
 and we speak BiDi JSON over one websocket. All HTTP(S) goes to a loopback
-proxy (tests/helpers/proxy.py), and user.js turns off every background
+proxy (harness/proxy.py), and user.js turns off every background
 feature that would otherwise try to reach the internet.
 
     with Proxy(https_port=server.port) as proxy, Firefox(proxy.port, uuid=UUID) as ff:

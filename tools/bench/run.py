@@ -11,18 +11,18 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from build.bench import probe
-from build.bench.lounge import lounge_busy_chat
-from build.bench.nudges import matching_cost
-from build.bench.pages import bench_hosts, write_pages
-from build.bench.report import markdown, page_table, targets
-from build.bench.stats import summary
-from build.bench.variants import Variant, comparison_variants
-from tests.e2e.buoy_page import button_box
-from tests.e2e.nudge_page import in_buoy_world
-from tests.helpers import chromium
-from tests.helpers.lounge import run_lounge
-from tests.helpers.server import serve_fixtures
+from harness import chromium
+from harness.chromium_page import button_box
+from harness.lounge import run_lounge
+from harness.nudge_page import in_buoy_world
+from harness.server import serve_fixtures
+from tools.bench import probe
+from tools.bench.lounge import lounge_busy_chat
+from tools.bench.nudges import matching_cost
+from tools.bench.pages import bench_hosts, write_pages
+from tools.bench.report import markdown, page_table, targets
+from tools.bench.stats import summary
+from tools.bench.variants import Variant, comparison_variants
 
 LOAD_PAGES = ("chat", "long-chat")
 

@@ -1,6 +1,6 @@
 """The bench's table and targets, from the figures run.py gathered."""
 
-from build.bench.stats import paired, summary
+from tools.bench.stats import paired, summary
 
 KIB = 1024
 FIGURES = {"script_ms": ("script", "ms"), "main_thread_ms": ("main thread", "ms"),

@@ -5,8 +5,8 @@ most harmless ones leave after one lookup). The busy chat measures the whole wat
 import json
 from pathlib import Path
 
-from build.eval_nudges import PARTS
-from tests.helpers.chromium import extension_url
+from harness.chromium import extension_url
+from tools.eval_nudges import PARTS
 
 MEASURE = """async ([lines, passes]) => {
   const { situationFor } = await import("/nudge/engine.js");

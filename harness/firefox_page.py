@@ -5,9 +5,9 @@ the browser lists among the tab's children."""
 
 import base64
 
-from tests.e2e.conftest import wait_for
-from tests.e2e.hostile import clip_around, drawn_button, expected_box
-from tests.helpers.firefox import BidiError
+from harness.firefox import BidiError
+from harness.hostile import clip_around, drawn_button, expected_box
+from harness.waiting import wait_for
 
 
 def viewport(ff, tab):

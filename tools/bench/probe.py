@@ -4,7 +4,7 @@ figures, so its own work (finding the button, reading layout shifts) is never co
 
 import time
 
-from build.bench.trace import CATEGORIES, OWN_CATEGORIES, click_figures, own_main_thread_ms
+from tools.bench.trace import CATEGORIES, OWN_CATEGORIES, click_figures, own_main_thread_ms
 
 SETTLE = 0.25  # s after `load`: longer than anything Buoy defers to idle on these pages
 TIME_DOMAIN = "threadTicks"  # main-thread CPU time: waiting for a core (2 of them, 5 browsers) is not cost

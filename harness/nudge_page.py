@@ -4,9 +4,10 @@ whether the watcher is in a tab is read in Buoy's own isolated world (Runtime, b
 
 import json
 
-from tests.e2e.buoy_page import _attrs, _walk
-from tests.e2e.conftest import ROOT, wait_for
-from tests.helpers.chromium import EXTENSION_ID
+from harness.chromium import EXTENSION_ID
+from harness.chromium_page import _attrs, _walk
+from harness.paths import ROOT
+from harness.waiting import wait_for
 
 EN = json.loads((ROOT / "extension" / "_locales" / "en" / "messages.json").read_text(encoding="utf-8"))
 NUDGE_TEXT = {situation: EN[f"nudge_{situation.replace('-', '_')}"]["message"]

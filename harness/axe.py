@@ -1,8 +1,8 @@
 """Accessibility checks with axe-core (npm, dev only), run inside the page or frame under test."""
 
-from pathlib import Path
+from harness.paths import ROOT
 
-AXE = Path(__file__).parent.parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def axe_violations(target, context="document"):

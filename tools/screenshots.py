@@ -4,9 +4,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from tests.e2e.buoy_page import click_button, wait_for_button, wait_for_panel
-from tests.helpers import chromium
-from tests.helpers.server import serve_fixtures
+from harness import chromium
+from harness.chromium_page import click_button, wait_for_button, wait_for_panel
+from harness.server import serve_fixtures
 
 VIEWPORT = {"width": 960, "height": 640}
 

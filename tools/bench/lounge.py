@@ -1,11 +1,11 @@
-"""The busy chat in a real chat app: The Lounge, a web IRC client (tests/helpers/lounge.py),
+"""The busy chat in a real chat app: The Lounge, a web IRC client (harness/lounge.py),
 served under a listed site's name and flooded by another IRC client while the child's page shows
 the channel. Unlike the bench's own chat page, its page does the work a real chat does for each
 message (Vue rendering, link and nick parsing, scrolling), which is what Buoy is measured against."""
 
 from functools import partial
 
-from build.bench import probe
+from tools.bench import probe
 
 
 def _flood(lounge, rate, seconds, page):

@@ -1,0 +1,55 @@
+"""The two browsers set up the way a child in the UK would have them, with Buoy installed and its
+button registered. Every host name is answered by the loopback fixture server on `port`."""
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from unittest import mock
+
+from harness import chromium
+from harness.firefox import Firefox
+from harness.proxy import Proxy
+from harness.waiting import wait_for
+
+FIREFOX_UUID = "3c9f2b7e-5a1d-4c6e-8f0b-9d2a7e4c1b55"  # fixed, so tests know the panel's moz-extension URL
+REGISTERED = "chrome.scripting.getRegisteredContentScripts().then(s => s.length)"
+
+
+def uk_child():
+    """Chromium options for a browser set up as a child's in the UK would be: UK time zone, British English."""
+    return {"env": {**os.environ, "TZ": "Europe/London"}, "args": ["--lang=en-GB"]}
+
+
+def wait_until_registered(worker):
+    wait_for(lambda: worker.evaluate(REGISTERED), message="button content script registered")
+
+
+@contextmanager
+def uk_child_chromium(extension: Path, profile: Path, port: int, **options):
+    """Chromium with Buoy from `extension` (a build's chromium/ folder); the context carries
+    `buoy_worker`, Buoy's service worker."""
+    with chromium.launch(profile, extension, port, **uk_child(), **options) as context:
+        worker = chromium.service_worker(context)
+        wait_until_registered(worker)
+        context.buoy_worker = worker
+        yield context
+
+
+@contextmanager
+def uk_child_firefox(extension: Path, port: int):
+    """Firefox ESR set up like a UK child's, with Buoy from `extension` (a build's firefox/ folder)
+    installed and its button registered, every request sent to `port`. `ff.proxy.hosts` lists every
+    host it asked for."""
+    # Firefox takes its time zone from TZ at start; the harness passes os.environ on.
+    with Proxy(port) as proxy:
+        with mock.patch.dict(os.environ, {"TZ": "Europe/London", "LANG": "en_GB.UTF-8"}):
+            ff = Firefox(proxy.port, uuid=FIREFOX_UUID)
+        with ff:
+            ff.install_extension(extension)
+            # The background registers the button's content script after install; ask an extension page.
+            probe = ff.open_extension_page("panel/panel.html")
+            wait_for(lambda: ff.evaluate(probe, REGISTERED.replace("chrome.", "browser.")),
+                     message="button content script registered")
+            ff.close_tab(probe)
+            ff.proxy = proxy
+            yield ff
