@@ -6,19 +6,37 @@ from pathlib import Path
 import pytest
 
 from harness.browsers import uk_child_chromium, uk_child_firefox
+from harness.driver.chromium import ChromiumDriver
+from harness.driver.firefox import FirefoxDriver
 from harness.hostile import CASES
 from harness.server import serve_fixtures
 
+BROWSERS = [pytest.param("chromium", marks=pytest.mark.chromium),
+            pytest.param("firefox", marks=[pytest.mark.firefox, pytest.mark.skipif(
+                not shutil.which("firefox-esr"), reason="firefox-esr not installed")])]
 
-def pytest_collection_modifyitems(items):
+
+def pytest_collection_modifyitems(config, items):
     """Each browser test may run once more after a failure. Real browsers driven over DevTools and
     BiDi on a 2-core machine now and then lose a frame or an event (the git log names the ones
     fixed); one retry keeps such a miss from failing CI, while a broken feature still fails twice,
-    and pytest reports every rerun (R)."""
+    and pytest reports every rerun (R).
+    A test marked `only("chromium", reason=...)` is a check one browser alone can make: it is not
+    collected for the other."""
     here = Path(__file__).parent
+    kept, dropped = [], []
     for item in items:
         if item.path.is_relative_to(here):
             item.add_marker(pytest.mark.flaky(reruns=1))
+        only = item.get_closest_marker("only")
+        runs_in = getattr(item, "callspec", None) and item.callspec.params.get("driver")
+        if only and runs_in and runs_in != only.args[0]:
+            dropped.append(item)
+        else:
+            kept.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
 
 
 @pytest.fixture(scope="session")
@@ -35,6 +53,30 @@ def hostile_server(server):
     yield server
     for case in CASES:
         server.routes.pop(case.host, None)
+
+
+@pytest.fixture(scope="module", params=BROWSERS)
+def driver(request, dist, server, tmp_path_factory):
+    """One browser of each kind with Buoy per test module, behind the one driver interface
+    (harness/driver/): every test that asks for `buoy` runs in both."""
+    if request.param == "chromium":
+        profile = tmp_path_factory.mktemp("chromium-profile")
+        with uk_child_chromium(dist / "chromium", profile, server.port) as context:
+            yield ChromiumDriver(context)
+        shutil.rmtree(profile, ignore_errors=True)
+    else:
+        with uk_child_firefox(dist / "firefox", server.port) as ff:
+            yield FirefoxDriver(ff)
+
+
+@pytest.fixture
+def buoy(driver):
+    """The module's browser for one test; the tabs the test opened are closed after it."""
+    before = {tab for tab, _ in driver.tabs()}
+    yield driver
+    for tab, _ in driver.tabs():
+        if tab not in before:
+            driver.close(tab)
 
 
 @pytest.fixture(scope="module")

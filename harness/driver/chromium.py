@@ -1,0 +1,119 @@
+"""The driver over Playwright and the DevTools protocol, for Debian's Chromium with Buoy loaded.
+Buoy's button and prompt sit in a closed shadow root; DevTools reads it, like a screen reader."""
+
+import base64
+
+from harness import chromium, chromium_page, nudge_page
+from harness.driver import Driver
+
+
+class ChromiumDriver(Driver):
+    name = "chromium"
+    extension_id = chromium.EXTENSION_ID
+
+    def __init__(self, context):
+        """`context`: a persistent context from harness.browsers.uk_child_chromium."""
+        self.context = context
+        self.worker = context.buoy_worker
+
+    def _cdp(self, send):
+        """One DevTools call on a page of its own (Playwright keeps no browser-wide session for a
+        persistent context); the page stays for the next call."""
+        probe = next((p for p in self.context.pages if not p.is_closed() and p.url == "about:blank"), None)
+        cdp = self.context.new_cdp_session(probe or self.context.new_page())
+        try:
+            return send(cdp)
+        finally:
+            cdp.detach()
+
+    # -- tabs and pages ----------------------------------------------------------------------
+
+    def open(self, url=None, *, viewport=None, zoom=1.0):
+        page = self.context.new_page()
+        if zoom != 1:
+            # Browser zoom, as the page sees it: fewer, larger CSS pixels (Chromium has no zoom
+            # command over DevTools; this is the viewport and devicePixelRatio a real zoom gives).
+            width, height = viewport
+            page.context.new_cdp_session(page).send("Emulation.setDeviceMetricsOverride", {
+                "width": width, "height": height, "deviceScaleFactor": zoom, "mobile": False})
+        elif viewport:
+            page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+        if url:
+            self.goto(page, url)
+        page.bring_to_front()  # a hidden tab is throttled
+        return page
+
+    def goto(self, tab, url):
+        tab.goto(url)
+
+    def close(self, tab):
+        if isinstance(tab, str):  # a tab Playwright doesn't list (opened by Buoy): its target id
+            self._cdp(lambda cdp: cdp.send("Target.closeTarget", {"targetId": tab}))
+        else:
+            tab.close()
+
+    def tabs(self):
+        # DevTools, not context.pages: Playwright doesn't list the tabs the extension opens.
+        targets = self._cdp(lambda cdp: cdp.send("Target.getTargets")["targetInfos"])
+        return [(t["targetId"], t["url"]) for t in targets if t["type"] == "page"]
+
+    def open_extension_page(self, path, ready="body"):
+        page = self.context.new_page()
+        page.goto(chromium.extension_url(path))
+        page.wait_for_selector(ready)
+        return page
+
+    def screenshot(self, tab, clip):
+        # Straight from DevTools: Playwright's own screenshot re-applies its viewport, undoing a zoom.
+        cdp = tab.context.new_cdp_session(tab)
+        try:
+            return base64.b64decode(cdp.send("Page.captureScreenshot", {"format": "png", "clip": {**clip, "scale": 1}})["data"])
+        finally:
+            cdp.detach()
+
+    # -- script --------------------------------------------------------------------------------
+
+    def run(self, target, expression):
+        return target.evaluate(f"async () => ({expression})")
+
+    def call(self, target, function, *args):
+        return target.evaluate(f"(args) => ({function})(...args)", list(args))
+
+    def extension(self, expression):
+        return self.worker.evaluate(f"async () => ({expression})")
+
+    # -- input ---------------------------------------------------------------------------------
+
+    def click(self, target, x, y):
+        target.mouse.click(x, y)  # a tab's coordinates; in a panel, click_in() finds its own
+
+    def click_in(self, target, selector):
+        target.locator(selector).click()  # real input over DevTools, into an out-of-process frame too
+
+    def press(self, target, *keys):
+        page = target.page if hasattr(target, "page") else target
+        for key in keys:
+            page.keyboard.press(key)
+
+    # -- Buoy's button and panel ----------------------------------------------------------------
+
+    def button_box(self, tab):
+        return chromium_page.button_box(tab)
+
+    def panel(self, tab):
+        return chromium_page.panel_frame(tab) if chromium_page.panel_open(tab) else None
+
+    def wait_for_panel(self, tab):
+        return chromium_page.wait_for_panel(tab)
+
+    def escape_panel(self, tab, panel):
+        chromium_page.escape_from_panel(tab, panel)
+
+    # -- nudges ----------------------------------------------------------------------------------
+
+    def nudge(self, tab):
+        return nudge_page.nudge(tab)
+
+    def watching(self, tab):
+        return nudge_page.watching(tab)
+

@@ -1,0 +1,123 @@
+"""The driver over WebDriver BiDi (harness/firefox.py), for Firefox ESR with Buoy installed.
+BiDi can't enter the button's closed shadow root: the button and the nudge prompt are found where
+the default look puts them and proven by the pixels drawn there; the panel is the moz-extension
+frame the browser lists among the tab's children."""
+
+import base64
+
+from harness import firefox_page
+from harness.driver import Driver
+from harness.firefox import BUOY_ID, BidiError
+from harness.png import pixels
+from harness.waiting import wait_for
+
+CREAM = (0xFE, 0xF3, 0xC7)  # the prompt's background (content/button.js .buoy-nudge)
+# Layout of content/button.js for the default look: the prompt 300 px wide, 16 px from the right
+# edge, its bottom 84 px up (gap + button + 12); 12 px padding; two 44 px buttons, 8 px apart.
+RIGHT, BOTTOM, WIDTH, PAD, ROW, GAP = 16, 84, 300, 12, 44, 8
+
+
+class FirefoxDriver(Driver):
+    name = "firefox"
+    extension_id = BUOY_ID
+
+    def __init__(self, ff):
+        """`ff`: a harness.firefox.Firefox from harness.browsers.uk_child_firefox."""
+        self.ff = ff
+
+    # -- tabs and pages ----------------------------------------------------------------------
+
+    def open(self, url=None, *, viewport=None, zoom=1.0):
+        tab = self.ff.new_tab()
+        if viewport or zoom != 1:
+            width, height = viewport or (1280, 800)
+            self.ff.send("browsingContext.setViewport", {"context": tab, "viewport": {"width": width, "height": height},
+                                                         "devicePixelRatio": zoom})
+        if url:
+            self.goto(tab, url)
+        return tab
+
+    def goto(self, tab, url):
+        self.ff.navigate(tab, url)
+
+    def close(self, tab):
+        self.ff.close_tab(tab)
+
+    def tabs(self):
+        return [(t["context"], t["url"]) for t in self.ff.tabs()]
+
+    def open_extension_page(self, path, ready="body"):
+        tab = self.ff.open_extension_page(path)
+        self.wait_for_selector(tab, ready)
+        return tab
+
+    def screenshot(self, tab, clip):
+        data = self.ff.send("browsingContext.captureScreenshot", {"context": tab, "clip": {"type": "box", **clip}})["data"]
+        return base64.b64decode(data)
+
+    # -- script --------------------------------------------------------------------------------
+
+    def run(self, target, expression):
+        return self.ff.evaluate(target, expression)
+
+    def call(self, target, function, *args):
+        return self.ff.call(target, function, *args)
+
+    def extension(self, expression):
+        # Firefox's background has no realm BiDi can reach: a page of Buoy's own, just for this.
+        probe = self.ff.open_extension_page("panel/panel.html")
+        try:
+            return self.ff.evaluate(probe, expression)
+        finally:
+            self.ff.close_tab(probe)
+
+    # -- input ---------------------------------------------------------------------------------
+
+    def click(self, target, x, y):
+        self.ff.click(target, x, y)
+
+    def press(self, target, *keys):
+        self.ff.press(target, *keys)
+
+    # -- Buoy's button and panel ----------------------------------------------------------------
+
+    def button_box(self, tab):
+        """Only where the default look puts it: BiDi can't read the box itself."""
+        return self.button_drawn_at_home(tab)
+
+    def panel(self, tab):
+        try:
+            return firefox_page.panel_frame(self.ff, tab)
+        except BidiError:
+            return None  # the page re-rendered and the frame was rebuilt: look again
+
+    def escape_panel(self, tab, panel):
+        self.ff.press(panel, "Escape")
+        wait_for(lambda: self.panel(tab) is None, message="Escape closed the panel")
+
+    # -- nudges ----------------------------------------------------------------------------------
+
+    def _prompt(self, tab):
+        """Where the prompt's Get help and Not now are, and a strip of its own background."""
+        vw, vh = self.viewport(tab)
+        left, bottom = vw - RIGHT - WIDTH, vh - BOTTOM
+        half = (WIDTH - 2 * PAD - GAP) / 2
+        top = bottom - PAD - ROW
+        return {"help": {"x": left + PAD, "y": top, "width": half, "height": ROW},
+                "dismiss": {"x": left + PAD + half + GAP, "y": top, "width": half, "height": ROW},
+                "strip": {"x": left + PAD, "y": bottom - PAD + 2, "width": WIDTH - 2 * PAD, "height": PAD - 4}}
+
+    def nudge(self, tab):
+        prompt = self._prompt(tab)
+        rows = pixels(self.screenshot(tab, prompt.pop("strip")))
+        drawn = all(all(abs(a - b) <= 6 for a, b in zip(px, CREAM, strict=True)) for row in rows for px in row)
+        return prompt if drawn else None
+
+    def watching(self, tab):
+        # The tab's URL finds it from Buoy's side: Buoy's content-script world is asked through the
+        # scripting API, from one of its own pages.
+        url = self.ff.evaluate(tab, "location.href")
+        return self.extension(f"""chrome.tabs.query({{ url: {url.split('#')[0]!r} }})
+          .then(([tab]) => chrome.scripting.executeScript({{ target: {{ tabId: tab.id }},
+            func: () => Boolean(globalThis.buoyNudges) }}))
+          .then(([answer]) => answer.result)""")
