@@ -30,6 +30,10 @@ class Driver:
     def close(self, tab):
         raise NotImplementedError
 
+    def show(self, tab):
+        """Bring `tab` to the front, as a child switching back to it does."""
+        raise NotImplementedError
+
     def tabs(self):
         """Every open tab as (tab id, URL), the ones Buoy opened included."""
         raise NotImplementedError

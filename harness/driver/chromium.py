@@ -40,11 +40,14 @@ class ChromiumDriver(Driver):
             page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
         if url:
             self.goto(page, url)
-        page.bring_to_front()  # a hidden tab is throttled
+        self.show(page)  # a hidden tab is throttled
         return page
 
     def goto(self, tab, url):
         tab.goto(url)
+
+    def show(self, tab):
+        tab.bring_to_front()
 
     def close(self, tab):
         if isinstance(tab, str):  # a tab Playwright doesn't list (opened by Buoy): its target id
