@@ -58,9 +58,15 @@ def hostile_server(server):
 @pytest.fixture(scope="module", params=BROWSERS)
 def driver(request, dist, server, tmp_path_factory):
     """One browser of each kind with Buoy per test module, behind the one driver interface
-    (harness/driver/): every test that asks for `buoy` runs in both."""
+    (harness/driver/): every test that asks for `buoy` runs in both. A module may define
+    prepare_chromium_profile(profile), run on the profile between a first start and the real one."""
     if request.param == "chromium":
         profile = tmp_path_factory.mktemp("chromium-profile")
+        prepare = getattr(request.module, "prepare_chromium_profile", None)
+        if prepare:  # a module that needs the profile set up as after an earlier run
+            with uk_child_chromium(dist / "chromium", profile, server.port):
+                pass  # installed: the profile now has Buoy's entry
+            prepare(profile)
         with uk_child_chromium(dist / "chromium", profile, server.port) as context:
             yield ChromiumDriver(context)
         shutil.rmtree(profile, ignore_errors=True)
