@@ -16,6 +16,7 @@ SETTINGS = "chrome.storage.sync.get('settings').then(r => r.settings ?? null)"
 
 class Driver:
     name = ""  # "chromium" or "firefox": what pytest's -m selects, and what `only` marks name
+    FRAME_GONE = ()  # what the client raises when a frame went away while being asked
     extension_id = ""  # Buoy's id in this browser (Chromium's from the build key, Firefox's gecko id)
 
     # -- tabs and pages ----------------------------------------------------------------------
@@ -113,6 +114,21 @@ class Driver:
     def panel(self, tab):
         """The open panel's frame in `tab`, or None."""
         raise NotImplementedError
+
+    def frames(self, tab):
+        """The URLs of the frames in `tab` (the page's own and the panel's), its main frame aside."""
+        raise NotImplementedError
+
+    def panel_text(self, tab):
+        """The help the panel shows, once it is ready; should the page rebuild itself and the
+        panel's frame with it, the new frame is read."""
+        def ready():
+            try:
+                panel = self.panel(tab)
+                return panel and self.read(panel, "main[data-country]")
+            except self.FRAME_GONE:
+                return None
+        return wait_for(ready, message="panel showing help")
 
     def wait_for_panel(self, tab):
         """The panel's frame once it has picked a country (its help is showing)."""

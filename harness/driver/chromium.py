@@ -3,6 +3,8 @@ Buoy's button and prompt sit in a closed shadow root; DevTools reads it, like a 
 
 import base64
 
+from playwright.sync_api import Error as PlaywrightError
+
 from harness import chromium, chromium_page, nudge_page
 from harness.driver import Driver
 
@@ -10,6 +12,7 @@ from harness.driver import Driver
 class ChromiumDriver(Driver):
     name = "chromium"
     extension_id = chromium.EXTENSION_ID
+    FRAME_GONE = (PlaywrightError,)
 
     def __init__(self, context):
         """`context`: a persistent context from harness.browsers.uk_child_chromium."""
@@ -105,6 +108,9 @@ class ChromiumDriver(Driver):
 
     def panel(self, tab):
         return chromium_page.panel_frame(tab) if chromium_page.panel_open(tab) else None
+
+    def frames(self, tab):
+        return [f.url for f in tab.frames if f is not tab.main_frame]
 
     def wait_for_panel(self, tab):
         return chromium_page.wait_for_panel(tab)

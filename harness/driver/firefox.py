@@ -20,6 +20,7 @@ RIGHT, BOTTOM, WIDTH, PAD, ROW, GAP = 16, 84, 300, 12, 44, 8
 class FirefoxDriver(Driver):
     name = "firefox"
     extension_id = BUOY_ID
+    FRAME_GONE = (BidiError,)
 
     def __init__(self, ff):
         """`ff`: a harness.firefox.Firefox from harness.browsers.uk_child_firefox."""
@@ -97,6 +98,10 @@ class FirefoxDriver(Driver):
             return firefox_page.panel_frame(self.ff, tab)
         except BidiError:
             return None  # the page re-rendered and the frame was rebuilt: look again
+
+    def frames(self, tab):
+        tree = self.ff.send("browsingContext.getTree", {"root": tab})["contexts"]
+        return [c["url"] for c in tree[0].get("children") or []]
 
     def escape_panel(self, tab, panel):
         self.ff.press(panel, "Escape")
