@@ -21,8 +21,13 @@ class Driver:
 
     # -- tabs and pages ----------------------------------------------------------------------
 
-    def open(self, url=None, *, viewport=None, zoom=1.0):
-        """A new tab, at `url` once loaded; `viewport` (CSS px) and browser `zoom` as given."""
+    def open(self, url=None, *, viewport=None, zoom=1.0, init_script=None):
+        """A new tab, at `url` once loaded; `viewport` (CSS px) and browser `zoom` as given;
+        `init_script` runs in the page's world before any of the page's own scripts."""
+        raise NotImplementedError
+
+    def errors(self, tab):
+        """Errors the tab's console logged (the page's own and uncaught ones) since it opened."""
         raise NotImplementedError
 
     def goto(self, tab, url):

@@ -31,8 +31,13 @@ class ChromiumDriver(Driver):
 
     # -- tabs and pages ----------------------------------------------------------------------
 
-    def open(self, url=None, *, viewport=None, zoom=1.0):
+    def open(self, url=None, *, viewport=None, zoom=1.0, init_script=None):
         page = self.context.new_page()
+        page.errors = []
+        page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+        page.on("pageerror", lambda e: page.errors.append(str(e)))
+        if init_script:
+            page.add_init_script(init_script)
         if zoom != 1:
             # Browser zoom, as the page sees it: fewer, larger CSS pixels (Chromium has no zoom
             # command over DevTools; this is the viewport and devicePixelRatio a real zoom gives).
@@ -45,6 +50,9 @@ class ChromiumDriver(Driver):
             self.goto(page, url)
         self.show(page)  # a hidden tab is throttled
         return page
+
+    def errors(self, tab):
+        return tab.errors
 
     def goto(self, tab, url):
         tab.goto(url)

@@ -28,11 +28,14 @@ class FirefoxDriver(Driver):
         # Firefox's background has no realm BiDi can reach: a page of Buoy's own stands in for it,
         # opened once, so that asking never opens a tab (which would become the active one).
         self.probe = ff.open_extension_page("panel/panel.html")
+        ff.subscribe("log.entryAdded")  # for errors()
 
     # -- tabs and pages ----------------------------------------------------------------------
 
-    def open(self, url=None, *, viewport=None, zoom=1.0):
+    def open(self, url=None, *, viewport=None, zoom=1.0, init_script=None):
         tab = self.ff.new_tab()
+        if init_script:
+            self.ff.send("script.addPreloadScript", {"functionDeclaration": f"() => {{ {init_script} }}", "contexts": [tab]})
         if viewport or zoom != 1:
             width, height = viewport or (1280, 800)
             self.ff.send("browsingContext.setViewport", {"context": tab, "viewport": {"width": width, "height": height},
@@ -40,6 +43,10 @@ class FirefoxDriver(Driver):
         if url:
             self.goto(tab, url)
         return tab
+
+    def errors(self, tab):
+        return [e.get("text") for e in self.ff.received("log.entryAdded")
+                if e.get("level") == "error" and e.get("source", {}).get("context") == tab]
 
     def goto(self, tab, url):
         self.ff.navigate(tab, url)
