@@ -52,6 +52,12 @@ class Driver:
         """PNG bytes of the box `clip` ({x, y, width, height} in CSS px) as the screen shows it."""
         raise NotImplementedError
 
+    def record_requests(self):
+        """Start recording what the browser asks the network for; returns a function that gives
+        the "host:port" of every request since (the browser's own included; Firefox's from its
+        start-up on), in order."""
+        raise NotImplementedError
+
     # -- script --------------------------------------------------------------------------------
 
     def run(self, target, expression):

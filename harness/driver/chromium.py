@@ -2,10 +2,12 @@
 Buoy's button and prompt sit in a closed shadow root; DevTools reads it, like a screen reader."""
 
 import base64
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Error as PlaywrightError
 
 from harness import chromium, chromium_page, nudge_page
+from harness.chromium_network import Recorder
 from harness.driver import Driver
 
 
@@ -84,6 +86,16 @@ class ChromiumDriver(Driver):
             return base64.b64decode(cdp.send("Page.captureScreenshot", {"format": "png", "clip": {**clip, "scale": 1}})["data"])
         finally:
             cdp.detach()
+
+    def record_requests(self):
+        recorder = Recorder(self.context, self.worker)
+        local = ("data:", "blob:", "about:", "chrome-extension:", "chrome:")
+
+        def hosts():
+            urls = [urlsplit(url) for url in recorder.seen() if not url.startswith(local)]
+            return [f"{u.hostname}:{u.port or {'https': 443, 'http': 80}[u.scheme]}" for u in urls]
+        hosts.urls = recorder.seen  # DevTools sees full URLs, not just hosts
+        return hosts
 
     # -- script --------------------------------------------------------------------------------
 

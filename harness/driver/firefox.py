@@ -69,6 +69,11 @@ class FirefoxDriver(Driver):
         data = self.ff.send("browsingContext.captureScreenshot", {"context": tab, "clip": {"type": "box", **clip}})["data"]
         return base64.b64decode(data)
 
+    def record_requests(self):
+        # Every request of Firefox's goes through the harness's proxy, which sees hosts (TLS hides the
+        # rest) from Firefox's start-up on: all of them count.
+        return lambda: list(self.ff.proxy.hosts)
+
     # -- script --------------------------------------------------------------------------------
 
     def run(self, target, expression):
