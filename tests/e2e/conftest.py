@@ -55,8 +55,15 @@ def hostile_server(server):
         server.routes.pop(case.host, None)
 
 
+@pytest.fixture(scope="module")
+def upstream(server):
+    """The port that answers every host name the module's browsers ask for: the fixture server,
+    unless a module serves something else (a real chat app)."""
+    return server.port
+
+
 @pytest.fixture(scope="module", params=BROWSERS)
-def driver(request, dist, server, tmp_path_factory):
+def driver(request, dist, upstream, tmp_path_factory):
     """One browser of each kind with Buoy per test module, behind the one driver interface
     (harness/driver/): every test that asks for `buoy` runs in both. A module may define
     prepare_chromium_profile(profile), run on the profile between a first start and the real one."""
@@ -64,14 +71,14 @@ def driver(request, dist, server, tmp_path_factory):
         profile = tmp_path_factory.mktemp("chromium-profile")
         prepare = getattr(request.module, "prepare_chromium_profile", None)
         if prepare:  # a module that needs the profile set up as after an earlier run
-            with uk_child_chromium(dist / "chromium", profile, server.port):
+            with uk_child_chromium(dist / "chromium", profile, upstream):
                 pass  # installed: the profile now has Buoy's entry
             prepare(profile)
-        with uk_child_chromium(dist / "chromium", profile, server.port) as context:
+        with uk_child_chromium(dist / "chromium", profile, upstream) as context:
             yield ChromiumDriver(context)
         shutil.rmtree(profile, ignore_errors=True)
     else:
-        with uk_child_firefox(dist / "firefox", server.port) as ff:
+        with uk_child_firefox(dist / "firefox", upstream) as ff:
             yield FirefoxDriver(ff)
 
 
