@@ -44,6 +44,18 @@ class Driver:
         """Every open tab as (tab id, URL), the ones Buoy opened included."""
         raise NotImplementedError
 
+    def find_tab(self, url_end):
+        """The open tab whose URL ends with `url_end` (one Buoy opened, say), once there is one."""
+        raise NotImplementedError
+
+    def frame(self, target, url_part):
+        """The child frame of a tab or page whose URL contains `url_part`, or None."""
+        raise NotImplementedError
+
+    def extension_url(self, path):
+        """The URL of one of Buoy's own pages in this browser."""
+        raise NotImplementedError
+
     def open_extension_page(self, path, ready="body"):
         """A new tab on one of Buoy's own pages ("options/options.html"), once `ready` matches."""
         raise NotImplementedError
@@ -61,7 +73,8 @@ class Driver:
     # -- script --------------------------------------------------------------------------------
 
     def run(self, target, expression):
-        """Evaluate `expression` in a tab's or panel's page world; promises are awaited."""
+        """Evaluate `expression` (or a whole script: its last value) in a tab's or panel's page
+        world, past the page's CSP; promises are awaited."""
         raise NotImplementedError
 
     def call(self, target, function, *args):
@@ -91,6 +104,12 @@ class Driver:
           return [r.x + r.width / 2, r.y + r.height / 2];
         }""", selector)
         self.click(target, x, y)
+
+    def choose(self, target, selector, value):
+        """Pick `value` in the <select> `selector`, as a person's choice fires it: input, then change."""
+        self.call(target, """(selector, value) => { const el = document.querySelector(selector); el.value = value;
+          for (const type of ["input", "change"]) el.dispatchEvent(new Event(type, { bubbles: true })); }""",
+                  selector, value)
 
     def read(self, target, selector):
         """The text of `selector` as shown (innerText), or None if it isn't there."""

@@ -9,6 +9,7 @@ from playwright.sync_api import Error as PlaywrightError
 from harness import chromium, chromium_page, nudge_page
 from harness.chromium_network import Recorder
 from harness.driver import Driver
+from harness.waiting import wait_for
 
 
 class ChromiumDriver(Driver):
@@ -73,6 +74,13 @@ class ChromiumDriver(Driver):
         targets = self._cdp(lambda cdp: cdp.send("Target.getTargets")["targetInfos"])
         return [(t["targetId"], t["url"]) for t in targets if t["type"] == "page"]
 
+    def find_tab(self, url_end):
+        return wait_for(lambda: next((p for p in self.context.pages if p.url.endswith(url_end)), None),
+                        message=f"a tab on …{url_end}")
+
+    def frame(self, target, url_part):
+        return next((f for f in target.frames if f is not target.main_frame and url_part in f.url), None)
+
     def open_extension_page(self, path, ready="body"):
         page = self.context.new_page()
         page.goto(chromium.extension_url(path))
@@ -100,7 +108,7 @@ class ChromiumDriver(Driver):
     # -- script --------------------------------------------------------------------------------
 
     def run(self, target, expression):
-        return target.evaluate(f"async () => ({expression})")
+        return target.evaluate(expression)  # a script too: DevTools runs it whole, past a page's CSP
 
     def call(self, target, function, *args):
         return target.evaluate(f"(args) => ({function})(...args)", list(args))
@@ -128,6 +136,9 @@ class ChromiumDriver(Driver):
 
     def panel(self, tab):
         return chromium_page.panel_frame(tab) if chromium_page.panel_open(tab) else None
+
+    def extension_url(self, path):
+        return chromium.extension_url(path)
 
     def frames(self, tab):
         return [f.url for f in tab.frames if f is not tab.main_frame]

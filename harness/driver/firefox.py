@@ -60,6 +60,14 @@ class FirefoxDriver(Driver):
     def tabs(self):
         return [(t["context"], t["url"]) for t in self.ff.tabs()]
 
+    def find_tab(self, url_end):
+        return wait_for(lambda: next((tab for tab, url in self.tabs() if url.endswith(url_end)), None),
+                        message=f"a tab on …{url_end}")
+
+    def frame(self, target, url_part):
+        tree = self.ff.send("browsingContext.getTree", {"root": target})["contexts"]
+        return next((c["context"] for c in tree[0].get("children") or [] if url_part in c["url"]), None)
+
     def open_extension_page(self, path, ready="body"):
         tab = self.ff.open_extension_page(path)
         self.wait_for_selector(tab, ready)
@@ -114,6 +122,9 @@ class FirefoxDriver(Driver):
     def frames(self, tab):
         tree = self.ff.send("browsingContext.getTree", {"root": tab})["contexts"]
         return [c["url"] for c in tree[0].get("children") or []]
+
+    def extension_url(self, path):
+        return self.ff.extension_url(path)
 
     def escape_panel(self, tab, panel):
         self.ff.press(panel, "Escape")
