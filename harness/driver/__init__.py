@@ -111,6 +111,15 @@ class Driver:
           for (const type of ["input", "change"]) el.dispatchEvent(new Event(type, { bubbles: true })); }""",
                   selector, value)
 
+    def fill(self, target, selector, text):
+        """Empty the field `selector`, then type `text` into it with real keys."""
+        self.call(target, "(s) => { document.querySelector(s).value = ''; }", selector)
+        self.click_in(target, selector)
+        self.press(target, *text)
+
+    def checked(self, target, selector):
+        return self.call(target, "(s) => document.querySelector(s).checked", selector)
+
     def read(self, target, selector):
         """The text of `selector` as shown (innerText), or None if it isn't there."""
         return self.call(target, "(s) => document.querySelector(s)?.innerText ?? null", selector)

@@ -121,6 +121,9 @@ class ChromiumDriver(Driver):
     def click(self, target, x, y):
         target.mouse.click(x, y)  # a tab's coordinates; in a panel, click_in() finds its own
 
+    def fill(self, target, selector, text):
+        target.fill(selector, text)
+
     def click_in(self, target, selector):
         target.locator(selector).click()  # real input over DevTools, into an out-of-process frame too
 

@@ -4,6 +4,7 @@ the default look puts them and proven by the pixels drawn there; the panel is th
 frame the browser lists among the tab's children."""
 
 import base64
+import json
 
 from harness import firefox_page
 from harness.driver import Driver
@@ -11,6 +12,11 @@ from harness.firefox import BUOY_ID, BidiError
 from harness.png import pixels
 from harness.waiting import wait_for
 
+BUTTON_BOX = """() => {
+  const button = document.querySelector("buoy-help")?.openOrClosedShadowRoot?.querySelector("button.buoy-button");
+  const r = button?.getBoundingClientRect();
+  return r && r.width && r.height ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+}"""
 CREAM = (0xFE, 0xF3, 0xC7)  # the prompt's background (content/button.js .buoy-nudge)
 # Layout of content/button.js for the default look: the prompt 300 px wide, 16 px from the right
 # edge, its bottom 84 px up (gap + button + 12); 12 px padding; two 44 px buttons, 8 px apart.
@@ -110,8 +116,14 @@ class FirefoxDriver(Driver):
     # -- Buoy's button and panel ----------------------------------------------------------------
 
     def button_box(self, tab):
-        """Only where the default look puts it: BiDi can't read the box itself."""
-        return self.button_drawn_at_home(tab)
+        # BiDi can't enter the closed shadow root, but Buoy's own content-script world can
+        # (Element.openOrClosedShadowRoot, for extensions only): asked there, through the scripting API.
+        url = self.ff.evaluate(tab, "location.href")
+        answers = self.extension(f"""chrome.tabs.query({{}})
+          .then((tabs) => Promise.all(tabs.filter((t) => t.url === {json.dumps(url)}).map((t) =>
+            chrome.scripting.executeScript({{ target: {{ tabId: t.id }}, func: {BUTTON_BOX} }}).then(([a]) => a.result))))""")
+        assert len(answers) <= 1, f"{len(answers)} tabs on {url}: the button's tab is ambiguous"
+        return answers[0] if answers else None
 
     def panel(self, tab):
         try:
@@ -127,7 +139,7 @@ class FirefoxDriver(Driver):
         return self.ff.extension_url(path)
 
     def escape_panel(self, tab, panel):
-        self.ff.press(panel, "Escape")
+        self.press(panel, "Escape")  # the panel goes on the key going down
         wait_for(lambda: self.panel(tab) is None, message="Escape closed the panel")
 
     # -- nudges ----------------------------------------------------------------------------------
