@@ -1,8 +1,9 @@
-"""The two browsers set up the way a child in the UK would have them, with Buoy installed and its
-button registered. Every host name is answered by the loopback fixture server on `port`."""
+"""The two browsers set up the way a child's would be (in the UK unless told otherwise), with Buoy
+installed and its button registered. Every host name is answered by the loopback server on `port`."""
 
 import os
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from unittest import mock
 
@@ -15,9 +16,19 @@ FIREFOX_UUID = "3c9f2b7e-5a1d-4c6e-8f0b-9d2a7e4c1b55"  # fixed, so tests know th
 REGISTERED = "chrome.scripting.getRegisteredContentScripts().then(s => s.length)"
 
 
-def uk_child():
-    """Chromium options for a browser set up as a child's in the UK would be: UK time zone, British English."""
-    return {"env": {**os.environ, "TZ": "Europe/London"}, "args": ["--lang=en-GB"]}
+@dataclass(frozen=True)
+class Child:
+    """Where a child's browser is: what Buoy picks the country's help from."""
+    zone: str = "Europe/London"  # the system time zone (TZ)
+    lang: str = "en-GB"  # the browser's language
+
+
+UK = Child()
+
+
+def uk_child(child=UK):
+    """Chromium options for a child's browser: its time zone and language."""
+    return {"env": {**os.environ, "TZ": child.zone}, "args": [f"--lang={child.lang}", f"--accept-lang={child.lang}"]}
 
 
 def wait_until_registered(worker):
@@ -25,10 +36,10 @@ def wait_until_registered(worker):
 
 
 @contextmanager
-def uk_child_chromium(extension: Path, profile: Path, port: int, **options):
+def uk_child_chromium(extension: Path, profile: Path, port: int, child=UK, **options):
     """Chromium with Buoy from `extension` (a build's chromium/ folder); the context carries
     `buoy_worker`, Buoy's service worker."""
-    with chromium.launch(profile, extension, port, **uk_child(), **options) as context:
+    with chromium.launch(profile, extension, port, **uk_child(child), **options) as context:
         worker = chromium.service_worker(context)
         wait_until_registered(worker)
         context.buoy_worker = worker
@@ -36,20 +47,19 @@ def uk_child_chromium(extension: Path, profile: Path, port: int, **options):
 
 
 @contextmanager
-def uk_child_firefox(extension: Path, port: int):
-    """Firefox ESR set up like a UK child's, with Buoy from `extension` (a build's firefox/ folder)
+def uk_child_firefox(extension: Path, port: int, child=UK):
+    """Firefox ESR set up like a child's, with Buoy from `extension` (a build's firefox/ folder)
     installed and its button registered, every request sent to `port`. `ff.proxy.hosts` lists every
     host it asked for."""
     # Firefox takes its time zone from TZ at start; the harness passes os.environ on.
     with Proxy(port) as proxy:
-        with mock.patch.dict(os.environ, {"TZ": "Europe/London", "LANG": "en_GB.UTF-8"}):
-            ff = Firefox(proxy.port, uuid=FIREFOX_UUID)
+        with mock.patch.dict(os.environ, {"TZ": child.zone, "LANG": child.lang.replace("-", "_") + ".UTF-8"}):
+            ff = Firefox(proxy.port, uuid=FIREFOX_UUID, prefs={"intl.accept_languages": child.lang})
         with ff:
             ff.install_extension(extension)
             # The background registers the button's content script after install; ask an extension page.
             probe = ff.open_extension_page("panel/panel.html")
-            wait_for(lambda: ff.evaluate(probe, REGISTERED.replace("chrome.", "browser.")),
-                     message="button content script registered")
+            wait_for(lambda: ff.evaluate(probe, REGISTERED), message="button content script registered")
             ff.close_tab(probe)
             ff.proxy = proxy
             yield ff

@@ -128,15 +128,15 @@ class JsError(Exception):
 
 
 class Firefox:
-    def __init__(self, proxy_port, uuid=None, addon_id=BUOY_ID, binary="firefox-esr", timeout=30):
-        """Start firefox-esr; all traffic goes to the proxy at 127.0.0.1:proxy_port."""
+    def __init__(self, proxy_port, uuid=None, addon_id=BUOY_ID, binary="firefox-esr", timeout=30, prefs=None):
+        """Start firefox-esr; all traffic goes to the proxy at 127.0.0.1:proxy_port; `prefs` added."""
         self.addon_id, self.uuid = addon_id, uuid or str(uuidlib.uuid4())
         self.timeout = timeout
         self.events = []  # (method, params) of every event received, in order
         self.stderr = deque(maxlen=400)  # tail of Firefox's stderr, for failure messages
         self._next_id = 0
         self.profile = tempfile.mkdtemp(prefix="buoy-ff-")
-        self._write_prefs(proxy_port)
+        self._write_prefs(proxy_port, prefs or {})
         self.process, self._ws = None, None
         self._endpoint, self._found = None, threading.Event()
         try:
@@ -155,8 +155,8 @@ class Firefox:
             self.close()
             raise
 
-    def _write_prefs(self, proxy_port):
-        prefs = {**QUIET_PREFS, **EXTENSION_PREFS,
+    def _write_prefs(self, proxy_port, extra):
+        prefs = {**QUIET_PREFS, **EXTENSION_PREFS, **extra,
                  "network.proxy.type": 1, "network.proxy.no_proxies_on": "",
                  "network.proxy.http": "127.0.0.1", "network.proxy.http_port": proxy_port,
                  "network.proxy.ssl": "127.0.0.1", "network.proxy.ssl_port": proxy_port,

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.browsers import uk_child_chromium, uk_child_firefox
+from harness.browsers import UK, uk_child_chromium, uk_child_firefox
 from harness.driver.chromium import ChromiumDriver
 from harness.driver.firefox import FirefoxDriver
 from harness.hostile import CASES
@@ -62,8 +62,14 @@ def upstream(server):
     return server.port
 
 
+@pytest.fixture(scope="module")
+def child():
+    """Where the module's browsers are (harness.browsers.Child): the UK, unless a module says."""
+    return UK
+
+
 @pytest.fixture(scope="module", params=BROWSERS)
-def driver(request, dist, upstream, tmp_path_factory):
+def driver(request, dist, upstream, child, tmp_path_factory):
     """One browser of each kind with Buoy per test module, behind the one driver interface
     (harness/driver/): every test that asks for `buoy` runs in both. A module may define
     prepare_chromium_profile(profile), run on the profile between a first start and the real one."""
@@ -71,14 +77,14 @@ def driver(request, dist, upstream, tmp_path_factory):
         profile = tmp_path_factory.mktemp("chromium-profile")
         prepare = getattr(request.module, "prepare_chromium_profile", None)
         if prepare:  # a module that needs the profile set up as after an earlier run
-            with uk_child_chromium(dist / "chromium", profile, upstream):
+            with uk_child_chromium(dist / "chromium", profile, upstream, child):
                 pass  # installed: the profile now has Buoy's entry
             prepare(profile)
-        with uk_child_chromium(dist / "chromium", profile, upstream) as context:
+        with uk_child_chromium(dist / "chromium", profile, upstream, child) as context:
             yield ChromiumDriver(context)
         shutil.rmtree(profile, ignore_errors=True)
     else:
-        with uk_child_firefox(dist / "firefox", upstream) as ff:
+        with uk_child_firefox(dist / "firefox", upstream, child) as ff:
             yield FirefoxDriver(ff)
 
 
