@@ -47,14 +47,14 @@ def uk_child_chromium(extension: Path, profile: Path, port: int, child=UK, **opt
 
 
 @contextmanager
-def uk_child_firefox(extension: Path, port: int, child=UK):
+def uk_child_firefox(extension: Path, port: int, child=UK, prefs=None):
     """Firefox ESR set up like a child's, with Buoy from `extension` (a build's firefox/ folder)
-    installed and its button registered, every request sent to `port`. `ff.proxy.hosts` lists every
+    installed and its button registered, every request sent to `port`, `prefs` added. `ff.proxy.hosts` lists every
     host it asked for."""
     # Firefox takes its time zone from TZ at start; the harness passes os.environ on.
     with Proxy(port) as proxy:
         with mock.patch.dict(os.environ, {"TZ": child.zone, "LANG": child.lang.replace("-", "_") + ".UTF-8"}):
-            ff = Firefox(proxy.port, uuid=FIREFOX_UUID, prefs={"intl.accept_languages": child.lang})
+            ff = Firefox(proxy.port, uuid=FIREFOX_UUID, prefs={"intl.accept_languages": child.lang, **(prefs or {})})
         with ff:
             ff.install_extension(extension)
             # The background registers the button's content script after install; ask an extension page.

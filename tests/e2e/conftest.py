@@ -1,14 +1,18 @@
 """End-to-end fixtures: the loopback fixture server and real browsers with Buoy (from harness/)."""
 
 import shutil
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 
+from harness import chromium
 from harness.browsers import UK, uk_child_chromium, uk_child_firefox
 from harness.driver.chromium import ChromiumDriver
 from harness.driver.firefox import FirefoxDriver
+from harness.firefox import BUOY_ID
 from harness.hostile import CASES
+from harness.policy import chromium_policy, firefox_policy_prefs
 from harness.server import serve_fixtures
 
 BROWSERS = [pytest.param("chromium", marks=pytest.mark.chromium),
@@ -68,24 +72,36 @@ def child():
     return UK
 
 
+@pytest.fixture(scope="module")
+def school_policy():
+    """Buoy's settings as a school's enterprise policy sets them (harness/policy.py), or None."""
+    return None
+
+
 @pytest.fixture(scope="module", params=BROWSERS)
-def driver(request, dist, upstream, child, tmp_path_factory):
+def driver(request, dist, upstream, child, school_policy, tmp_path_factory):
     """One browser of each kind with Buoy per test module, behind the one driver interface
     (harness/driver/): every test that asks for `buoy` runs in both. A module may define
     prepare_chromium_profile(profile), run on the profile between a first start and the real one."""
-    if request.param == "chromium":
-        profile = tmp_path_factory.mktemp("chromium-profile")
-        prepare = getattr(request.module, "prepare_chromium_profile", None)
-        if prepare:  # a module that needs the profile set up as after an earlier run
-            with uk_child_chromium(dist / "chromium", profile, upstream, child):
-                pass  # installed: the profile now has Buoy's entry
-            prepare(profile)
-        with uk_child_chromium(dist / "chromium", profile, upstream, child) as context:
+    with ExitStack() as stack:
+        if request.param == "chromium":
+            if school_policy:
+                try:
+                    stack.enter_context(chromium_policy(school_policy, chromium.EXTENSION_ID))
+                except PermissionError as error:
+                    pytest.skip(str(error))
+            profile = tmp_path_factory.mktemp("chromium-profile")
+            stack.callback(shutil.rmtree, profile, ignore_errors=True)  # after the browser closed
+            prepare = getattr(request.module, "prepare_chromium_profile", None)
+            if prepare:  # a module that needs the profile set up as after an earlier run
+                with uk_child_chromium(dist / "chromium", profile, upstream, child):
+                    pass  # installed: the profile now has Buoy's entry
+                prepare(profile)
+            context = stack.enter_context(uk_child_chromium(dist / "chromium", profile, upstream, child))
             yield ChromiumDriver(context)
-        shutil.rmtree(profile, ignore_errors=True)
-    else:
-        with uk_child_firefox(dist / "firefox", upstream, child) as ff:
-            yield FirefoxDriver(ff)
+        else:
+            prefs = school_policy and firefox_policy_prefs(school_policy, BUOY_ID, tmp_path_factory.mktemp("policy"))
+            yield FirefoxDriver(stack.enter_context(uk_child_firefox(dist / "firefox", upstream, child, prefs)))
 
 
 @pytest.fixture
