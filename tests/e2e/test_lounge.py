@@ -2,7 +2,10 @@
 discord.com. The button appears, survives the app's own rendering while another IRC client floods
 the channel, opens the help, and leaves the app as it was: the same layout, styles and globals as the
 same app under a host Buoy doesn't run on, no console errors, and focus kept in the app's text box.
-(The flood froze Firefox's tab for minutes, with Buoy's default nudge watcher on, until b50ff22.)"""
+(The flood froze Firefox's tab for minutes, with Buoy's default nudge watcher on, until b50ff22.)
+Nudges too (issue 11): a message another IRC client sends reaches the child's browser over the app's
+websocket, past its strict CSP, and Buoy nudges; the child's own message, typed and sent, doesn't.
+The child's line comes first, so the help the prompt opens shows which line it was for."""
 
 import pytest
 
@@ -78,3 +81,27 @@ def test_button_survives_the_apps_rendering_and_opens_help(buoy, lounge):
     assert all(words in text for words in ("Childline", "0800 1111", "999")), text
     assert buoy.errors(tab) == [] and lounge.blocked() == []
     assert set(recorded()) <= {f"{LISTED}:443", f"{UNLISTED}:443"}  # nothing asked of anywhere else
+
+
+STRANGER = "i have ur pics, pay me or i share them with everyone"  # -> picture-shared
+OWN = "can u send a selfie"  # the child's own line, of another kind (wants-pictures)
+
+
+def test_a_message_from_another_irc_client_nudges_the_child(buoy, lounge):
+    tab = open_lounge(buoy, LISTED)
+    connect(buoy, tab)
+    buoy.wait_for_button(tab)
+    wait_for(lambda: buoy.watching(tab), message="nudge watcher running")
+
+    buoy.click_in(tab, "#input")
+    buoy.press(tab, *OWN, "Enter")
+    wait_for(lambda: count(buoy, tab, f"{LOBBY} #chat .messages .msg.self[data-type='message']", OWN), message="own line sent")
+
+    lounge.say(STRANGER, nick="stranger")
+    wait_for(lambda: count(buoy, tab, f'{MESSAGES}[data-from="stranger"]', STRANGER), message="the stranger's line")
+    shown = buoy.wait_for_nudge(tab)
+    assert buoy.run(tab, "document.activeElement.id") == "input"
+    buoy.click(tab, shown["help"]["x"] + shown["help"]["width"] / 2, shown["help"]["y"] + shown["help"]["height"] / 2)
+    panel = buoy.wait_for_panel(tab)
+    wait_for(lambda: buoy.situation(panel) == "picture-shared", message="the picture-shared help")
+    assert lounge.blocked() == []
