@@ -1,31 +1,30 @@
-"""The panel's tools in real Chromium, set up as a New Zealand child's browser (Pacific/Auckland,
-en-NZ): opening hours with a fixed clock, the note kept for later, and Read it to me (issue 9)."""
+"""The panel's tools, set up as a New Zealand child's browser (Pacific/Auckland, en-NZ): opening hours
+with a fixed clock, the note kept for later, and Read it to me (issue 9). For now each is a Chromium
+check, for the reasons marked: Firefox's extension pages can't be given a fixed clock from outside."""
 
 import json
-import os
-import shutil
 from datetime import UTC, datetime
 
 import pytest
 
-from harness import chromium
+from harness.browsers import Child
 from harness.chromium import extension_url
 from harness.chromium_page import click_button, wait_for_panel
 
-pytestmark = pytest.mark.chromium
+NO_CLOCK = "a fixed clock is Playwright's (page.clock); BiDi's preload scripts don't run in Firefox's extension pages"
 SUNDAY_10PM_NZ = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)  # Sun 1 Mar 22:00 NZDT
 TUESDAY_10AM_NZ = datetime(2026, 3, 2, 21, 0, tzinfo=UTC)  # Tue 3 Mar 10:00 NZDT
 STORAGE = "Promise.all(['local', 'sync', 'session'].map(a => chrome.storage[a].get(null))).then(JSON.stringify)"
 
 
 @pytest.fixture(scope="module")
-def nz(dist, server, tmp_path_factory):
-    profile = tmp_path_factory.mktemp("chromium-nz")
-    env = {**os.environ, "TZ": "Pacific/Auckland"}
-    with chromium.launch(profile, dist / "chromium", server.port, env=env, args=["--lang=en-NZ", "--accept-lang=en-NZ"]) as context:
-        context.buoy_worker = chromium.service_worker(context)
-        yield context
-    shutil.rmtree(profile, ignore_errors=True)
+def child():
+    return Child("Pacific/Auckland", "en-NZ")
+
+
+@pytest.fixture
+def nz(buoy):
+    return buoy.context
 
 
 def popup_at(context, when, situation="wants-pictures"):
@@ -39,6 +38,7 @@ def popup_at(context, when, situation="wants-pictures"):
     return page
 
 
+@pytest.mark.only("chromium", reason=NO_CLOCK)
 def test_netsafe_closed_on_sunday_night_offers_a_line_open_now(nz):
     page = popup_at(nz, SUNDAY_10PM_NZ)
     netsafe = page.locator(".card[data-service-id='netsafe']").first
@@ -50,6 +50,7 @@ def test_netsafe_closed_on_sunday_night_offers_a_line_open_now(nz):
     page.close()
 
 
+@pytest.mark.only("chromium", reason=NO_CLOCK)
 def test_netsafe_open_on_tuesday_morning(nz):
     page = popup_at(nz, TUESDAY_10AM_NZ)
     netsafe = page.locator(".card[data-service-id='netsafe']").first
@@ -58,6 +59,7 @@ def test_netsafe_open_on_tuesday_morning(nz):
     page.close()
 
 
+@pytest.mark.only("chromium", reason=NO_CLOCK + "; and headless Firefox can't grant the page clipboard-read")
 def test_the_note_is_copied_with_the_page_from_the_tab_and_nothing_is_stored(nz):
     # Chromium can't grant to an extension origin; the chat page reads the clipboard back instead.
     nz.grant_permissions(["clipboard-read", "clipboard-write"], origin="https://discord.com")
@@ -89,6 +91,7 @@ def test_the_note_is_copied_with_the_page_from_the_tab_and_nothing_is_stored(nz)
     page.close()
 
 
+@pytest.mark.only("chromium", reason="Read it to me is Chromium's alone: Firefox has no chrome.tts (checked below)")
 def test_read_it_to_me_only_with_a_local_voice(nz):
     page = nz.new_page()
     page.goto(extension_url("panel/panel.html"))
