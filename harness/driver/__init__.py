@@ -56,9 +56,12 @@ class Driver:
         """The URL of one of Buoy's own pages in this browser."""
         raise NotImplementedError
 
-    def open_extension_page(self, path, ready="body"):
+    def open_extension_page(self, path, ready="body", init_script=None):
         """A new tab on one of Buoy's own pages ("options/options.html"), once `ready` matches."""
-        raise NotImplementedError
+        tab = self.open(init_script=init_script)
+        self.goto(tab, self.extension_url(path))
+        self.wait_for_selector(tab, ready)
+        return tab
 
     def screenshot(self, tab, clip):
         """PNG bytes of the box `clip` ({x, y, width, height} in CSS px) as the screen shows it."""

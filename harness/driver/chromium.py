@@ -81,12 +81,6 @@ class ChromiumDriver(Driver):
     def frame(self, target, url_part):
         return next((f for f in target.frames if f is not target.main_frame and url_part in f.url), None)
 
-    def open_extension_page(self, path, ready="body"):
-        page = self.context.new_page()
-        page.goto(chromium.extension_url(path))
-        page.wait_for_selector(ready)
-        return page
-
     def screenshot(self, tab, clip):
         # Straight from DevTools: Playwright's own screenshot re-applies its viewport, undoing a zoom.
         cdp = tab.context.new_cdp_session(tab)

@@ -74,11 +74,6 @@ class FirefoxDriver(Driver):
         tree = self.ff.send("browsingContext.getTree", {"root": target})["contexts"]
         return next((c["context"] for c in tree[0].get("children") or [] if url_part in c["url"]), None)
 
-    def open_extension_page(self, path, ready="body"):
-        tab = self.ff.open_extension_page(path)
-        self.wait_for_selector(tab, ready)
-        return tab
-
     def screenshot(self, tab, clip):
         data = self.ff.send("browsingContext.captureScreenshot", {"context": tab, "clip": {"type": "box", **clip}})["data"]
         return base64.b64decode(data)
