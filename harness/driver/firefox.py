@@ -6,7 +6,6 @@ frame the browser lists among the tab's children."""
 import base64
 import json
 
-from harness import firefox_page
 from harness.driver import Driver
 from harness.firefox import BUOY_ID, BidiError
 from harness.png import pixels
@@ -122,7 +121,7 @@ class FirefoxDriver(Driver):
 
     def panel(self, tab):
         try:
-            return firefox_page.panel_frame(self.ff, tab)
+            return self.frame(tab, "/panel/panel.html")
         except BidiError:
             return None  # the page re-rendered and the frame was rebuilt: look again
 
