@@ -33,6 +33,8 @@ def pytest_collection_modifyitems(config, items):
         if item.path.is_relative_to(here):
             item.add_marker(pytest.mark.flaky(reruns=1))
         only = item.get_closest_marker("only")
+        if only and not only.kwargs.get("reason"):
+            raise pytest.UsageError(f"{item.nodeid}: only({only.args[0]!r}) needs a reason=")
         runs_in = getattr(item, "callspec", None) and item.callspec.params.get("driver")
         if only and runs_in and runs_in != only.args[0]:
             dropped.append(item)
@@ -112,29 +114,3 @@ def buoy(driver):
     for tab, _ in driver.tabs():
         if tab not in before:
             driver.close(tab)
-
-
-@pytest.fixture(scope="module")
-def browser(dist, server, tmp_path_factory):
-    """One Chromium with Buoy per test module; tests open their own pages."""
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with uk_child_chromium(dist / "chromium", profile, server.port) as context:
-        yield context
-    shutil.rmtree(profile, ignore_errors=True)
-
-
-@pytest.fixture(scope="module")
-def firefox(dist, server):
-    """One Firefox ESR with Buoy per test module, set up like a UK child's, answered by `server`;
-    tests open their own tabs."""
-    if not shutil.which("firefox-esr"):
-        pytest.skip("firefox-esr not installed")
-    with uk_child_firefox(dist / "firefox", server.port) as ff:
-        yield ff
-
-
-@pytest.fixture
-def page(browser):
-    page = browser.new_page()
-    yield page
-    page.close()
