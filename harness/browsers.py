@@ -2,6 +2,7 @@
 installed and its button registered. Every host name is answered by the loopback server on `port`."""
 
 import os
+import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,16 +48,22 @@ def uk_child_chromium(extension: Path, profile: Path, port: int, child=UK, **opt
 
 
 @contextmanager
-def uk_child_firefox(extension: Path, port: int, child=UK, prefs=None):
+def uk_child_firefox(extension: Path, port: int, child=UK, prefs=None, profile=None):
     """Firefox ESR set up like a child's, with Buoy from `extension` (a build's firefox/ folder)
-    installed and its button registered, every request sent to `port`, `prefs` added. `ff.proxy.hosts` lists every
-    host it asked for."""
+    installed and its button registered, every request sent to `port`, `prefs` added. `ff.proxy.hosts`
+    lists every host it asked for. With a `profile` folder, Buoy is installed for good, as a person
+    installs it, the first time, and the profile is kept: start again on it to restart Firefox."""
     # Firefox takes its time zone from TZ at start; the harness passes os.environ on.
     with Proxy(port) as proxy:
         with mock.patch.dict(os.environ, {"TZ": child.zone, "LANG": child.lang.replace("-", "_") + ".UTF-8"}):
-            ff = Firefox(proxy.port, uuid=FIREFOX_UUID, prefs={"intl.accept_languages": child.lang, **(prefs or {})})
+            ff = Firefox(proxy.port, uuid=FIREFOX_UUID, prefs={"intl.accept_languages": child.lang, **(prefs or {})},
+                         profile=profile)
         with ff:
-            ff.install_extension(extension)
+            if profile is None:
+                ff.install_extension(extension)
+            elif not (Path(profile) / "extensions" / f"{ff.addon_id}.xpi").exists():
+                xpi = shutil.make_archive(str(Path(profile).parent / "buoy"), "zip", extension)
+                ff.install_extension(xpi, permanent=True)
             # The background registers the button's content script after install; ask an extension page.
             probe = ff.open_extension_page("panel/panel.html")
             wait_for(lambda: ff.evaluate(probe, REGISTERED), message="button content script registered")

@@ -128,14 +128,18 @@ class JsError(Exception):
 
 
 class Firefox:
-    def __init__(self, proxy_port, uuid=None, addon_id=BUOY_ID, binary="firefox-esr", timeout=30, prefs=None):
-        """Start firefox-esr; all traffic goes to the proxy at 127.0.0.1:proxy_port; `prefs` added."""
+    def __init__(self, proxy_port, uuid=None, addon_id=BUOY_ID, binary="firefox-esr", timeout=30, prefs=None,
+                 profile=None):
+        """Start firefox-esr; all traffic goes to the proxy at 127.0.0.1:proxy_port; `prefs` added.
+        A `profile` folder given is used and kept (a restart); else a new one is made and removed."""
         self.addon_id, self.uuid = addon_id, uuid or str(uuidlib.uuid4())
         self.timeout = timeout
         self.events = []  # (method, params) of every event received, in order
         self.stderr = deque(maxlen=400)  # tail of Firefox's stderr, for failure messages
         self._next_id = 0
-        self.profile = tempfile.mkdtemp(prefix="buoy-ff-")
+        self._own_profile = profile is None
+        self.profile = tempfile.mkdtemp(prefix="buoy-ff-") if profile is None else str(profile)
+        os.makedirs(self.profile, exist_ok=True)
         self._write_prefs(proxy_port, prefs or {})
         self.process, self._ws = None, None
         self._endpoint, self._found = None, threading.Event()
@@ -227,10 +231,11 @@ class Firefox:
 
     # -- extension ---------------------------------------------------------------------------
 
-    def install_extension(self, path):
-        """Install an unpacked extension folder as a temporary add-on; returns its id."""
-        data = {"type": "path", "path": os.path.abspath(path)}
-        return self.send("webExtension.install", {"extensionData": data})["extension"]
+    def install_extension(self, path, permanent=False):
+        """Install an unpacked extension folder as a temporary add-on, or an .xpi `permanent`ly
+        (kept across a restart; unsigned is allowed by xpinstall.signatures.required); returns its id."""
+        data = {"type": "archivePath" if permanent else "path", "path": os.path.abspath(path)}
+        return self.send("webExtension.install", {"extensionData": data, "moz:permanent": permanent})["extension"]
 
     def extension_url(self, path="panel/panel.html"):
         return f"moz-extension://{self.uuid}/{path}"
@@ -316,7 +321,8 @@ class Firefox:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
-        shutil.rmtree(self.profile, ignore_errors=True)
+        if self._own_profile:
+            shutil.rmtree(self.profile, ignore_errors=True)
 
     def __enter__(self):
         return self

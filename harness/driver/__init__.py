@@ -99,13 +99,16 @@ class Driver:
         raise NotImplementedError
 
     def click_in(self, target, selector):
-        """A real click at the centre of `selector` in a tab, panel or extension page."""
-        x, y = self.call(target, """(selector) => {
+        """A real click at the centre of `selector` in a tab, panel or extension page, once that is
+        where it is (a page may still be scrolling or redrawing)."""
+        x, y = wait_for(lambda: self.call(target, """(selector) => {
           const el = document.querySelector(selector);
-          el.scrollIntoView({ block: "center" });
+          el.scrollIntoView({ block: "center", behavior: "instant" });
           const r = el.getBoundingClientRect();
-          return [r.x + r.width / 2, r.y + r.height / 2];
-        }""", selector)
+          const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+          const hit = document.elementFromPoint(x, y);
+          return (el.contains(hit) || hit?.closest("label")?.control === el) && [x, y];
+        }""", selector), message=f"{selector} in view")
         self.click(target, x, y)
 
     def choose(self, target, selector, value):

@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from harness import chromium
-from harness.browsers import UK, uk_child_chromium, uk_child_firefox
-from harness.driver.chromium import ChromiumDriver
-from harness.driver.firefox import FirefoxDriver
+from harness.browsers import UK, uk_child_chromium
+from harness.driver.start import start_driver
 from harness.firefox import BUOY_ID
 from harness.hostile import CASES
 from harness.policy import chromium_policy, firefox_policy_prefs
@@ -18,6 +17,12 @@ from harness.server import serve_fixtures
 BROWSERS = [pytest.param("chromium", marks=pytest.mark.chromium),
             pytest.param("firefox", marks=[pytest.mark.firefox, pytest.mark.skipif(
                 not shutil.which("firefox-esr"), reason="firefox-esr not installed")])]
+
+
+def pytest_generate_tests(metafunc):
+    """A test that starts its own browsers (a restart, say) asks for `kind`: it runs once per browser."""
+    if "kind" in metafunc.fixturenames:
+        metafunc.parametrize("kind", BROWSERS)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -99,11 +104,10 @@ def driver(request, dist, upstream, child, school_policy, tmp_path_factory):
                 with uk_child_chromium(dist / "chromium", profile, upstream, child):
                     pass  # installed: the profile now has Buoy's entry
                 prepare(profile)
-            context = stack.enter_context(uk_child_chromium(dist / "chromium", profile, upstream, child))
-            yield ChromiumDriver(context)
+            yield stack.enter_context(start_driver("chromium", dist, upstream, profile, child))
         else:
             prefs = school_policy and firefox_policy_prefs(school_policy, BUOY_ID, tmp_path_factory.mktemp("policy"))
-            yield FirefoxDriver(stack.enter_context(uk_child_firefox(dist / "firefox", upstream, child, prefs)))
+            yield stack.enter_context(start_driver("firefox", dist, upstream, None, child, prefs))
 
 
 @pytest.fixture
