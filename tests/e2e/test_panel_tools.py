@@ -1,6 +1,9 @@
-"""The panel's tools, set up as a New Zealand child's browser (Pacific/Auckland, en-NZ): opening hours
-with a fixed clock, the note kept for later, and Read it to me (issue 9). For now each is a Chromium
-check, for the reasons marked: Firefox's extension pages can't be given a fixed clock from outside."""
+"""The panel's tools, in both browsers set up as a New Zealand child's (Pacific/Auckland, en-NZ):
+opening hours at a fixed time, the note kept for later, and Read it to me (issue 9).
+
+The time is fixed in the panel's own page once it has loaded and before it draws what depends on
+the time (a situation's services, the note), so the same step works in both browsers (BiDi's preload
+scripts don't run in Firefox's extension pages)."""
 
 import json
 from datetime import UTC, datetime
@@ -8,13 +11,12 @@ from datetime import UTC, datetime
 import pytest
 
 from harness.browsers import Child
-from harness.chromium import extension_url
-from harness.chromium_page import click_button, wait_for_panel
 
-NO_CLOCK = "a fixed clock is Playwright's (page.clock); BiDi's preload scripts don't run in Firefox's extension pages"
 SUNDAY_10PM_NZ = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)  # Sun 1 Mar 22:00 NZDT
 TUESDAY_10AM_NZ = datetime(2026, 3, 2, 21, 0, tzinfo=UTC)  # Tue 3 Mar 10:00 NZDT
 STORAGE = "Promise.all(['local', 'sync', 'session'].map(a => chrome.storage[a].get(null))).then(JSON.stringify)"
+NETSAFE = ".card[data-service-id='netsafe']"
+PAGE = "https://discord.com/channels/1/2?x=1"
 
 
 @pytest.fixture(scope="module")
@@ -22,91 +24,90 @@ def child():
     return Child("Pacific/Auckland", "en-NZ")
 
 
-@pytest.fixture
-def nz(buoy):
-    return buoy.context
+def fix_clock(buoy, target, when):
+    """From now on, `new Date()` and `Date.now()` in `target` say `when`."""
+    buoy.call(target, """(fixed) => { const Real = Date;
+      globalThis.Date = class extends Real {
+        constructor(...a) { super(...(a.length ? a : [fixed])); }
+        static now() { return fixed; }
+      }; }""", when.timestamp() * 1000)
 
 
-def popup_at(context, when, situation="wants-pictures"):
-    """The toolbar panel with its clock fixed at `when`, on a situation that shows Netsafe."""
-    page = context.new_page()
-    page.clock.set_fixed_time(when)
-    page.goto(extension_url("panel/panel.html"))
-    page.wait_for_selector("main[data-country='NZ']")
-    page.click(f"button[data-situation='{situation}']")
-    page.wait_for_selector(f"main[data-situation='{situation}']")
+def popup_at(buoy, when, situation="wants-pictures"):
+    """The toolbar panel at `when`, on a situation that shows Netsafe."""
+    page = buoy.open_extension_page("panel/panel.html", ready="main[data-country='NZ']")
+    fix_clock(buoy, page, when)
+    buoy.choose_situation(page, situation)
     return page
 
 
-@pytest.mark.only("chromium", reason=NO_CLOCK)
-def test_netsafe_closed_on_sunday_night_offers_a_line_open_now(nz):
-    page = popup_at(nz, SUNDAY_10PM_NZ)
-    netsafe = page.locator(".card[data-service-id='netsafe']").first
+def test_netsafe_closed_on_sunday_night_offers_a_line_open_now(buoy):
+    page = popup_at(buoy, SUNDAY_10PM_NZ)
     # Monday 8 in the morning, Auckland time, written the en-NZ way.
-    assert netsafe.locator("[data-contact] .hours.closed").inner_text() == "Opens Monday at 8 am"
-    instead = netsafe.locator(".open-instead")
-    assert instead.inner_text().startswith("They are closed now. This one is open: 1737")
-    assert instead.locator("a[href='tel:1737'] .hours.open").inner_text() == "Open now"
-    page.close()
+    assert buoy.read(page, f"{NETSAFE} [data-contact] .hours.closed") == "Opens Monday at 8 am"
+    assert buoy.read(page, f"{NETSAFE} .open-instead").startswith("They are closed now. This one is open: 1737")
+    assert buoy.read(page, f"{NETSAFE} .open-instead a[href='tel:1737'] .hours.open") == "Open now"
 
 
-@pytest.mark.only("chromium", reason=NO_CLOCK)
-def test_netsafe_open_on_tuesday_morning(nz):
-    page = popup_at(nz, TUESDAY_10AM_NZ)
-    netsafe = page.locator(".card[data-service-id='netsafe']").first
-    assert netsafe.locator("a[href='tel:0508638723'] .hours").inner_text() == "Open now"
-    assert netsafe.locator(".open-instead").count() == 0
-    page.close()
+def test_netsafe_open_on_tuesday_morning(buoy):
+    page = popup_at(buoy, TUESDAY_10AM_NZ)
+    assert buoy.read(page, f"{NETSAFE} a[href='tel:0508638723'] .hours") == "Open now"
+    assert buoy.read(page, f"{NETSAFE} .open-instead") is None
 
 
-@pytest.mark.only("chromium", reason=NO_CLOCK + "; and headless Firefox can't grant the page clipboard-read")
-def test_the_note_is_copied_with_the_page_from_the_tab_and_nothing_is_stored(nz):
-    # Chromium can't grant to an extension origin; the chat page reads the clipboard back instead.
-    nz.grant_permissions(["clipboard-read", "clipboard-write"], origin="https://discord.com")
-    page = nz.new_page()
-    page.clock.set_fixed_time(TUESDAY_10AM_NZ)
-    page.goto("https://discord.com/channels/1/2?x=1")
-    click_button(page)
-    panel = wait_for_panel(page)
-    before = panel.evaluate(STORAGE)
-    panel.click("button[data-situation='wants-pictures']")
-    panel.fill("#note-username", "sneaky_fox_99")
-    panel.click(".keep-note button")
-    panel.wait_for_selector(".note-status:not(:empty)")
-    note = panel.inner_text(".note-text")
+def keep_note(buoy):
+    """The in-page panel on a chat, a username noted and the note kept; returns (tab, panel, the
+    storage before, the note)."""
+    tab = buoy.open(PAGE)
+    panel = buoy.open_panel(tab)
+    before = buoy.extension(STORAGE)
+    fix_clock(buoy, panel, TUESDAY_10AM_NZ)
+    buoy.choose_situation(panel, "wants-pictures")
+    buoy.fill(panel, "#note-username", "sneaky_fox_99")
+    buoy.click_in(panel, ".keep-note button")
+    buoy.wait_for_selector(panel, ".note-status:not(:empty)")
+    return tab, panel, before, buoy.read(panel, ".note-text")
+
+
+def test_the_note_is_made_with_the_page_from_the_tab_and_nothing_is_stored(buoy):
+    _, panel, before, note = keep_note(buoy)
     assert note.splitlines() == [
         "A note from Buoy",
         "Site: discord.com",
-        "Page: https://discord.com/channels/1/2?x=1",
-        panel.evaluate("""t => 'Time: ' + new Intl.DateTimeFormat('en-NZ', {weekday: 'long', day: 'numeric', month: 'long',
+        f"Page: {PAGE}",
+        buoy.call(panel, """(t) => 'Time: ' + new Intl.DateTimeFormat('en-NZ', {weekday: 'long', day: 'numeric', month: 'long',
             year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short'}).format(new Date(t))""",
-                       TUESDAY_10AM_NZ.timestamp() * 1000),
+                  TUESDAY_10AM_NZ.timestamp() * 1000),
         "Username: sneaky_fox_99",
     ]
     assert "Tuesday" in note and "10:00" in note and "NZDT" in note
-    assert panel.inner_text(".note-status").startswith("Copied!")
-    page.bring_to_front()
-    assert page.evaluate("navigator.clipboard.readText()") == note
-    assert panel.evaluate(STORAGE) == before
-    page.close()
+    assert buoy.read(panel, ".note-status").startswith("Copied!")
+    assert buoy.extension(STORAGE) == before
+
+
+@pytest.mark.only("chromium", reason="reading the clipboard back needs clipboard-read granted to the page, which "
+                                     "Playwright does for Chromium and headless Firefox can't")
+def test_the_note_is_on_the_clipboard(buoy):
+    # Chromium can't grant to an extension origin; the chat page reads the clipboard back instead.
+    buoy.context.grant_permissions(["clipboard-read", "clipboard-write"], origin="https://discord.com")
+    tab, _, _, note = keep_note(buoy)
+    buoy.show(tab)
+    assert buoy.run(tab, "navigator.clipboard.readText()") == note
 
 
 @pytest.mark.only("chromium", reason="Read it to me is Chromium's alone: Firefox has no chrome.tts (checked below)")
-def test_read_it_to_me_only_with_a_local_voice(nz):
-    page = nz.new_page()
-    page.goto(extension_url("panel/panel.html"))
-    page.wait_for_selector("main[data-country]")
-    local = page.evaluate("chrome.tts.getVoices().then(v => v.filter(x => x.remote === false && x.lang?.startsWith('en')).length)")
-    button = page.locator("button.read-aloud")
+def test_read_it_to_me_only_with_a_local_voice(buoy):
+    page = buoy.open_extension_page("panel/panel.html", ready="main[data-country]")
+    local = buoy.run(page, "chrome.tts.getVoices().then(v => v.filter(x => x.remote === false && x.lang?.startsWith('en')).length)")
     if local:
-        button.wait_for(state="visible")
-        button.click()
-        page.wait_for_selector("button.read-aloud[data-state='speaking']")
+        buoy.wait_for_selector(page, "button.read-aloud:not([hidden])")
+        buoy.click_in(page, "button.read-aloud")
+        buoy.wait_for_selector(page, "button.read-aloud[data-state='speaking']")
     else:
         # Debian's headless chromium offers no voice (see the report): the button must not be there.
-        page.wait_for_function("chrome.tts.getVoices().then(() => true)")
-        assert button.count() == 1 and button.is_hidden()
-    page.close()
+        buoy.run(page, "chrome.tts.getVoices().then(() => true)")
+        assert buoy.run(page, "document.querySelectorAll('button.read-aloud').length") == 1
+        assert buoy.run(page, "document.querySelector('button.read-aloud').checkVisibility()") is False
 
 
 def test_tts_permission_only_in_chromium(dist):
