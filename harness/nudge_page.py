@@ -7,7 +7,6 @@ import json
 from harness.chromium import EXTENSION_ID
 from harness.chromium_page import _attrs, _walk
 from harness.paths import ROOT
-from harness.waiting import wait_for
 
 EN = json.loads((ROOT / "extension" / "_locales" / "en" / "messages.json").read_text(encoding="utf-8"))
 NUDGE_TEXT = {situation: EN[f"nudge_{situation.replace('-', '_')}"]["message"]
@@ -45,13 +44,8 @@ def nudge(page):
         cdp.detach()
 
 
-def wait_for_nudge(page):
-    """The prompt once it is drawn and its words are in (they are set just after it shows)."""
-    return wait_for(lambda: (n := nudge(page)) and n["text"] and n, message="nudge shown")
 
 
-def click(page, box):
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
 
 def in_buoy_world(page, expression):

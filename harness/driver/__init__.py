@@ -201,11 +201,13 @@ class Driver:
     # -- nudges ----------------------------------------------------------------------------------
 
     def nudge(self, tab):
-        """The nudge prompt if it is showing: {"help": box, "dismiss": box}, or None."""
+        """The nudge prompt if it is showing, or None: {"box", "text", "role", "live", "help",
+        "dismiss"}, the last two its buttons' boxes."""
         raise NotImplementedError
 
     def wait_for_nudge(self, tab):
-        return wait_for(lambda: self.nudge(tab), message="nudge shown")
+        """The prompt once it is drawn and its words are in (they are set just after it shows)."""
+        return wait_for(lambda: (n := self.nudge(tab)) and n["text"] and n, message="nudge shown")
 
     def watching(self, tab):
         """Whether Buoy's nudge watcher runs in `tab` (asked in Buoy's content-script world)."""

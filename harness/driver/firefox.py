@@ -1,26 +1,29 @@
 """The driver over WebDriver BiDi (harness/firefox.py), for Firefox ESR with Buoy installed.
-BiDi can't enter the button's closed shadow root: the button and the nudge prompt are found where
-the default look puts them and proven by the pixels drawn there; the panel is the moz-extension
-frame the browser lists among the tab's children."""
+BiDi can't enter the button's closed shadow root; Buoy's own content-script world can, so the
+button and the nudge prompt are read there (in_buoy_world); the panel is the moz-extension frame
+the browser lists among the tab's children."""
 
 import base64
 import json
 
 from harness.driver import Driver
 from harness.firefox import BUOY_ID, BidiError
-from harness.png import pixels
 from harness.waiting import wait_for
 
-BUTTON_BOX = """() => {
-  const button = document.querySelector("buoy-help")?.openOrClosedShadowRoot?.querySelector("button.buoy-button");
-  const r = button?.getBoundingClientRect();
-  return r && r.width && r.height ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
-}"""
-CREAM = (0xFE, 0xF3, 0xC7)  # the prompt's background (content/button.js .buoy-nudge)
-# Layout of content/button.js for the default look: the prompt 300 px wide, 16 px from the right
-# edge, its bottom 84 px up (gap + button + 12); 12 px padding; two 44 px buttons, 8 px apart.
-RIGHT, BOTTOM, WIDTH, PAD, ROW, GAP = 16, 84, 300, 12, 44, 8
-
+# Run in Buoy's own content-script world, where Element.openOrClosedShadowRoot (for extensions
+# only) opens the button's closed shadow root, which BiDi can't enter.
+ROOT = 'document.querySelector("buoy-help")?.openOrClosedShadowRoot'
+BOX = "(el) => { const r = el?.getBoundingClientRect(); return r && r.width && r.height ? { x: r.x, y: r.y, width: r.width, height: r.height } : null; }"
+BUTTON_BOX = f"""() => ({BOX})({ROOT}?.querySelector("button.buoy-button"))"""
+NUDGE = f"""() => {{
+  const box = {BOX};
+  const prompt = {ROOT}?.querySelector("[role=status][popover]");
+  if (!prompt?.matches(":popover-open") || !box(prompt)) return null;
+  return {{ box: box(prompt), text: prompt.querySelector("p").textContent, role: prompt.getAttribute("role"),
+           live: prompt.getAttribute("aria-live"), help: box(prompt.querySelector("button.go")),
+           dismiss: box(prompt.querySelector("button.later")) }};
+}}"""
+WATCHING = "() => Boolean(globalThis.buoyNudges)"
 
 class FirefoxDriver(Driver):
     name = "firefox"
@@ -109,15 +112,18 @@ class FirefoxDriver(Driver):
 
     # -- Buoy's button and panel ----------------------------------------------------------------
 
-    def button_box(self, tab):
-        # BiDi can't enter the closed shadow root, but Buoy's own content-script world can
-        # (Element.openOrClosedShadowRoot, for extensions only): asked there, through the scripting API.
+    def in_buoy_world(self, tab, function):
+        """Call `function` in Buoy's content-script world of the tab's page, through the scripting API
+        from one of Buoy's pages; the tab is found by its URL (None where Buoy may not run)."""
         url = self.ff.evaluate(tab, "location.href")
         answers = self.extension(f"""chrome.tabs.query({{}})
           .then((tabs) => Promise.all(tabs.filter((t) => t.url === {json.dumps(url)}).map((t) =>
-            chrome.scripting.executeScript({{ target: {{ tabId: t.id }}, func: {BUTTON_BOX} }}).then(([a]) => a.result))))""")
-        assert len(answers) <= 1, f"{len(answers)} tabs on {url}: the button's tab is ambiguous"
+            chrome.scripting.executeScript({{ target: {{ tabId: t.id }}, func: {function} }}).then(([a]) => a.result))))""")
+        assert len(answers) <= 1, f"{len(answers)} tabs on {url}: which one is meant is unclear"
         return answers[0] if answers else None
+
+    def button_box(self, tab):
+        return self.in_buoy_world(tab, BUTTON_BOX)
 
     def panel(self, tab):
         try:
@@ -138,27 +144,8 @@ class FirefoxDriver(Driver):
 
     # -- nudges ----------------------------------------------------------------------------------
 
-    def _prompt(self, tab):
-        """Where the prompt's Get help and Not now are, and a strip of its own background."""
-        vw, vh = self.viewport(tab)
-        left, bottom = vw - RIGHT - WIDTH, vh - BOTTOM
-        half = (WIDTH - 2 * PAD - GAP) / 2
-        top = bottom - PAD - ROW
-        return {"help": {"x": left + PAD, "y": top, "width": half, "height": ROW},
-                "dismiss": {"x": left + PAD + half + GAP, "y": top, "width": half, "height": ROW},
-                "strip": {"x": left + PAD, "y": bottom - PAD + 2, "width": WIDTH - 2 * PAD, "height": PAD - 4}}
-
     def nudge(self, tab):
-        prompt = self._prompt(tab)
-        rows = pixels(self.screenshot(tab, prompt.pop("strip")))
-        drawn = all(all(abs(a - b) <= 6 for a, b in zip(px, CREAM, strict=True)) for row in rows for px in row)
-        return prompt if drawn else None
+        return self.in_buoy_world(tab, NUDGE)
 
     def watching(self, tab):
-        # The tab's URL finds it from Buoy's side: Buoy's content-script world is asked through the
-        # scripting API, from one of its own pages.
-        url = self.ff.evaluate(tab, "location.href")
-        return self.extension(f"""chrome.tabs.query({{ url: {url.split('#')[0]!r} }})
-          .then(([tab]) => chrome.scripting.executeScript({{ target: {{ tabId: tab.id }},
-            func: () => Boolean(globalThis.buoyNudges) }}))
-          .then(([answer]) => answer.result)""")
+        return bool(self.in_buoy_world(tab, WATCHING))

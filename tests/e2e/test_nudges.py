@@ -7,7 +7,6 @@ No waiting for something not to happen: each "doesn't" is proven by order. The w
 in the order they arrive and nudges at most once, so when a harmless (or ignored) line of one kind
 comes before a risky line of another kind, the help the prompt opens shows which line it was for."""
 
-import pytest
 
 from harness.nudge_page import NUDGE_TEXT
 from harness.waiting import wait_for
@@ -61,14 +60,10 @@ def test_risky_line_shows_the_prompt_and_get_help_opens_that_help(buoy):
     assert buoy.nudge(tab) is None
 
 
-@pytest.mark.only("chromium", reason="the prompt's words and role are in Buoy's closed shadow root, which DevTools "
-                                     "reads and BiDi can't; Firefox proves the prompt by the help it opens")
 def test_prompt_is_a_polite_status_in_the_situations_words(buoy):
-    from harness.nudge_page import nudge
-
     tab = open_chat(buoy, "nudge-words")
     say(buoy, tab, "stranger", THREAT)
-    shown = wait_for(lambda: (n := nudge(tab)) and n["text"] and n, message="nudge words in")
+    shown = buoy.wait_for_nudge(tab)
     assert shown["text"] == NUDGE_TEXT["picture-shared"]
     assert shown["role"] == "status" and shown["live"] == "polite"
 
