@@ -1,5 +1,6 @@
 """The two browsers set up the way a child's would be (in the UK unless told otherwise), with Buoy
-installed and its button registered. Every host name is answered by the loopback server on `port`."""
+installed. Every host name is answered by the loopback server on `port`. (The driver waits for the
+button's script to be registered before the first web page it opens.)"""
 
 import os
 import shutil
@@ -11,10 +12,8 @@ from unittest import mock
 from harness import chromium
 from harness.firefox import Firefox
 from harness.proxy import Proxy
-from harness.waiting import wait_for
 
 FIREFOX_UUID = "3c9f2b7e-5a1d-4c6e-8f0b-9d2a7e4c1b55"  # fixed, so tests know the panel's moz-extension URL
-REGISTERED = "chrome.scripting.getRegisteredContentScripts().then(s => s.length)"
 
 
 @dataclass(frozen=True)
@@ -32,25 +31,19 @@ def uk_child(child=UK):
     return {"env": {**os.environ, "TZ": child.zone}, "args": [f"--lang={child.lang}", f"--accept-lang={child.lang}"]}
 
 
-def wait_until_registered(worker):
-    wait_for(lambda: worker.evaluate(REGISTERED), message="button content script registered")
-
-
 @contextmanager
 def uk_child_chromium(extension: Path, profile: Path, port: int, child=UK, **options):
     """Chromium with Buoy from `extension` (a build's chromium/ folder); the context carries
     `buoy_worker`, Buoy's service worker."""
     with chromium.launch(profile, extension, port, **uk_child(child), **options) as context:
-        worker = chromium.service_worker(context)
-        wait_until_registered(worker)
-        context.buoy_worker = worker
+        context.buoy_worker = chromium.service_worker(context)
         yield context
 
 
 @contextmanager
 def uk_child_firefox(extension: Path, port: int, child=UK, prefs=None, profile=None):
     """Firefox ESR set up like a child's, with Buoy from `extension` (a build's firefox/ folder)
-    installed and its button registered, every request sent to `port`, `prefs` added. `ff.proxy.hosts`
+    installed, every request sent to `port`, `prefs` added. `ff.proxy.hosts`
     lists every host it asked for. With a `profile` folder, Buoy is installed for good, as a person
     installs it, the first time, and the profile is kept: start again on it to restart Firefox."""
     # Firefox takes its time zone from TZ at start; the harness passes os.environ on.
@@ -64,9 +57,5 @@ def uk_child_firefox(extension: Path, port: int, child=UK, prefs=None, profile=N
             elif not (Path(profile) / "extensions" / f"{ff.addon_id}.xpi").exists():
                 xpi = shutil.make_archive(str(Path(profile).parent / "buoy"), "zip", extension)
                 ff.install_extension(xpi, permanent=True)
-            # The background registers the button's content script after install; ask an extension page.
-            probe = ff.open_extension_page("panel/panel.html")
-            wait_for(lambda: ff.evaluate(probe, REGISTERED), message="button content script registered")
-            ff.close_tab(probe)
             ff.proxy = proxy
             yield ff

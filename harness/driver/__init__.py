@@ -11,6 +11,7 @@ to the driver and never look inside. Scripts run in the page's own world, as a p
 from harness.hostile import clip_around, drawn_button, expected_box
 from harness.waiting import wait_for
 
+REGISTERED = "chrome.scripting.getRegisteredContentScripts().then(s => s.length)"
 SETTINGS = "chrome.storage.sync.get('settings').then(r => r.settings ?? null)"
 
 
@@ -18,6 +19,19 @@ class Driver:
     name = ""  # "chromium" or "firefox": what pytest's -m selects, and what `only` marks name
     FRAME_GONE = ()  # what the client raises when a frame went away while being asked
     extension_id = ""  # Buoy's id in this browser (Chromium's from the build key, Firefox's gecko id)
+
+    _registered = False  # Buoy's background registers the button's script just after install
+
+    def set_up(self):
+        """Wait until Buoy has set itself up after install (registered the button's script), as it
+        has long before a child opens a chat; the first web page a tab goes to waits for it."""
+        if not self._registered:
+            wait_for(lambda: self.extension(REGISTERED), message="button content script registered")
+            self._registered = True
+
+    def before_web_page(self, url):
+        if url.startswith("http"):
+            self.set_up()
 
     # -- tabs and pages ----------------------------------------------------------------------
 

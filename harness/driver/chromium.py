@@ -58,6 +58,7 @@ class ChromiumDriver(Driver):
         return tab.errors
 
     def goto(self, tab, url):
+        self.before_web_page(url)
         tab.goto(url)
 
     def show(self, tab):
@@ -75,7 +76,9 @@ class ChromiumDriver(Driver):
         return [(t["targetId"], t["url"]) for t in targets if t["type"] == "page"]
 
     def find_tab(self, url_end):
-        return wait_for(lambda: next((p for p in self.context.pages if p.url.endswith(url_end)), None),
+        # Asking DevTools for the tabs also lets Playwright take in the events that list new pages.
+        return wait_for(lambda: any(url.endswith(url_end) for _, url in self.tabs())
+                        and next((p for p in self.context.pages if p.url.endswith(url_end)), None),
                         message=f"a tab on …{url_end}")
 
     def frame(self, target, url_part):

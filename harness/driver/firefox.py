@@ -57,6 +57,7 @@ class FirefoxDriver(Driver):
                 if e.get("level") == "error" and e.get("source", {}).get("context") == tab]
 
     def goto(self, tab, url):
+        self.before_web_page(url)
         self.ff.navigate(tab, url)
 
     def show(self, tab):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from harness import chromium
-from harness.browsers import UK, uk_child_chromium
+from harness.browsers import UK
 from harness.driver.start import start_driver
 from harness.firefox import BUOY_ID
 from harness.hostile import CASES
@@ -101,8 +101,8 @@ def driver(request, dist, upstream, child, school_policy, tmp_path_factory):
             stack.callback(shutil.rmtree, profile, ignore_errors=True)  # after the browser closed
             prepare = getattr(request.module, "prepare_chromium_profile", None)
             if prepare:  # a module that needs the profile set up as after an earlier run
-                with uk_child_chromium(dist / "chromium", profile, upstream, child):
-                    pass  # installed: the profile now has Buoy's entry
+                with start_driver("chromium", dist, upstream, profile, child) as first:
+                    first.set_up()  # installed and set up: the profile now has Buoy's entry
                 prepare(profile)
             yield stack.enter_context(start_driver("chromium", dist, upstream, profile, child))
         else:
