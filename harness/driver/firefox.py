@@ -25,6 +25,7 @@ NUDGE = f"""() => {{
 }}"""
 WATCHING = "() => Boolean(globalThis.buoyNudges)"
 
+
 class FirefoxDriver(Driver):
     name = "firefox"
     extension_id = BUOY_ID
