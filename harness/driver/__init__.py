@@ -84,7 +84,7 @@ class Driver:
     def record_requests(self):
         """Start recording what the browser asks the network for; returns a function that gives
         the "host:port" of every request since (the browser's own included; Firefox's from its
-        start-up on), in order."""
+        start-up on), in order, and whose `urls()` gives the full URLs the browser logged."""
         raise NotImplementedError
 
     # -- script --------------------------------------------------------------------------------

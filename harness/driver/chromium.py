@@ -99,7 +99,7 @@ class ChromiumDriver(Driver):
         def hosts():
             urls = [urlsplit(url) for url in recorder.seen() if not url.startswith(local)]
             return [f"{u.hostname}:{u.port or {'https': 443, 'http': 80}[u.scheme]}" for u in urls]
-        hosts.urls = recorder.seen  # DevTools sees full URLs, not just hosts
+        hosts.urls = recorder.seen
         return hosts
 
     # -- script --------------------------------------------------------------------------------

@@ -84,8 +84,14 @@ class FirefoxDriver(Driver):
 
     def record_requests(self):
         # Every request of Firefox's goes through the harness's proxy, which sees hosts (TLS hides the
-        # rest) from Firefox's start-up on: all of them count.
-        return lambda: list(self.ff.proxy.hosts)
+        # rest) from Firefox's start-up on: all of them count. BiDi's network events give the URLs.
+        self.ff.subscribe("network.beforeRequestSent")
+        start = len(self.ff.received("network.beforeRequestSent"))
+
+        def hosts():
+            return list(self.ff.proxy.hosts)
+        hosts.urls = lambda: [e["request"]["url"] for e in self.ff.received("network.beforeRequestSent")[start:]]
+        return hosts
 
     # -- script --------------------------------------------------------------------------------
 
