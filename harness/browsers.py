@@ -27,8 +27,10 @@ UK = Child()
 
 
 def uk_child(child=UK):
-    """Chromium options for a child's browser: its time zone and language."""
-    return {"env": {**os.environ, "TZ": child.zone}, "args": [f"--lang={child.lang}", f"--accept-lang={child.lang}"]}
+    """Chromium options for a child's browser: its time zone and language (on Linux, Chromium takes
+    its UI language, and so Buoy's locale, from LANGUAGE)."""
+    env = {**os.environ, "TZ": child.zone, "LANGUAGE": child.lang.replace("-", "_")}
+    return {"env": env, "args": [f"--lang={child.lang}", f"--accept-lang={child.lang}"]}
 
 
 @contextmanager
