@@ -28,7 +28,7 @@ def icons(c):
 def lint(c):
     """ruff on the Python, Mozilla's addons-linter on the Firefox build."""
     c.run("ruff check build harness tools tests tasks.py")
-    c.run("npx --no-install addons-linter --self-hosted dist/firefox")
+    c.run("npx --no-install addons-linter dist/firefox")  # as AMO runs it on upload (not --self-hosted)
 
 
 @task(build)
@@ -58,12 +58,46 @@ def bench(c, rounds=15, chat_rounds=4, chat_seconds=10, out="dist/bench.json"):
     print(f"\nwritten to {out}")
 
 
+@task(help={"untagged": "a dry run: no git tag v<version> or dated CHANGELOG entry needed"})
+def release(c, untagged=False):
+    """Check version, CHANGELOG and tag agree; build; write checksums and dist/store/<store>/ for each store."""
+    from build.release import release as make_release
+    from build.release_version import ReleaseError
+    from tools.store_shots import take_language
+
+    try:
+        written = make_release(ROOT, take_language, untagged=untagged)
+    except ReleaseError as error:
+        raise SystemExit(f"release stopped:\n{error}") from None
+    for path in written:
+        print(path.relative_to(ROOT))
+
+
 @task
 def eval_nudges(c):
     """Recall and false alarms per nudge move: the tuning part in full, the sealed part as counts only (needs node)."""
     from tools.eval_nudges import evaluate, format_report
 
     print(format_report(evaluate(ROOT)))
+
+
+@task
+def nudge_data(c, dictionary="/usr/share/dict/words"):
+    """Remake the nudges' made data from the tuning part: real words near cues, then the learned stage (minutes)."""
+    c.run(f"node build/nudge_typos.mjs {ROOT} {dictionary}")
+    c.run(f"node build/train_nudge_model.mjs {ROOT}")
+
+
+@task
+def eval_peer(c):
+    """Score the nudge sets with a Sentinel-style peer beside Buoy's rules (needs requirements-peer.txt and node)."""
+    import os
+
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # one core, as an extension gets; set before numpy loads
+    from tools.eval_nudges import evaluate as evaluate_buoy
+    from tools.eval_peer import evaluate, format_report
+
+    print(format_report(evaluate(ROOT), evaluate_buoy(ROOT, timing=False)))
 
 
 @task
@@ -75,4 +109,4 @@ def check_links(c):
         raise SystemExit(1)
 
 
-ns = Collection(build, screenshots, icons, lint, test, bench, eval_nudges, check_links)
+ns = Collection(build, release, screenshots, icons, lint, test, bench, eval_nudges, eval_peer, nudge_data, check_links)

@@ -12,6 +12,9 @@ from pathlib import Path
 BROWSERS = ("chromium", "firefox")
 GECKO_ID = "buoy@buoy-help.org"
 FIREFOX_MIN = "142.0"  # MV3 JSON modules; data_collection_permissions (desktop and Android)
+# Firefox for Android has every API the button and panel use (tabs, scripting, storage, permissions,
+# i18n); it lacks commands (no shortcut line), history (the opt-in cleaner stays off) and managed
+# storage (no policies), which Buoy already treats as absent. README "Firefox for Android" says more.
 CHROMIUM_MIN = "123"  # import attributes for JSON modules
 KEY_FILE = Path(__file__).parent / "chromium-key.txt"
 BACKGROUND = "background/main.js"
@@ -52,6 +55,7 @@ def make_manifest(source: dict, sites: dict, browser: str) -> dict:
                 "id": GECKO_ID,
                 "strict_min_version": FIREFOX_MIN,
                 "data_collection_permissions": {"required": ["none"]},
-            }
+            },
+            "gecko_android": {"strict_min_version": FIREFOX_MIN},
         }
     return manifest

@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 from build.manifest import BROWSERS, make_manifest
+from build.messages import write_messages
 from build.validate import validate
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the same sources give the same bytes
@@ -33,29 +34,12 @@ def _compile_data(out: Path, data: dict) -> None:
         (out / "data" / f"{name}.js").write_text(f"// Built from {name}.json by build/package.py.\nexport default {body};\n")
 
 
-# The strings content/button.js shows before anything is pressed: built into content/locale/<l>.js,
-# so the button needn't call chrome.i18n while the page loads (background/button-scripts.js).
-BUTTON_STRINGS = ("buttonLabel", "panelTitle")
-
-
-def _compile_button_strings(out: Path) -> None:
-    (out / "content" / "locale").mkdir()
-    for messages in sorted((out / "_locales").glob("*/messages.json")):
-        entries = json.loads(messages.read_text(encoding="utf-8"))
-        strings = {key: entries[key]["message"] for key in BUTTON_STRINGS if key in entries}
-        body = json.dumps(strings, ensure_ascii=False)
-        (out / "content" / "locale" / f"{messages.parent.name}.js").write_text(
-            f"// Built from _locales/{messages.parent.name}/messages.json by build/package.py.\n"
-            f"globalThis.buoyText = {body};\n"
-        )
-
-
 def build_browser(extension_dir: Path, dist: Path, browser: str, data: dict) -> Path:
     out = dist / browser
     _copy_tree(extension_dir, out, browser)
     _compile_data(out, data)
-    _compile_button_strings(out)
     source = json.loads((extension_dir / "manifest.json").read_text())
+    write_messages(out, source["default_locale"])
     manifest = make_manifest(source, data["sites"], browser)
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
     return out

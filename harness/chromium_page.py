@@ -57,6 +57,18 @@ def wait_for_button(page):
     return wait_for(lambda: button_box(page), message="Buoy button drawn")
 
 
+def frame_box(page, url_part):
+    """The box {x, y, right, bottom} of the page's iframe whose src has `url_part` (the panel's)."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        doc = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+        node = next(n for n in _walk(doc) if n.get("nodeName") == "IFRAME" and url_part in _attrs(n).get("src", ""))
+        quad = cdp.send("DOM.getBoxModel", {"backendNodeId": node["backendNodeId"]})["model"]["border"]
+    finally:
+        cdp.detach()
+    return {"x": min(quad[0::2]), "y": min(quad[1::2]), "right": max(quad[0::2]), "bottom": max(quad[1::2])}
+
+
 def centre(box):
     return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
 

@@ -1,5 +1,5 @@
 """How a Chromium test sees Buoy's nudge (issue 11). The prompt lives in the button's closed shadow
-root, so it is read through the DevTools protocol (DOM.getDocument with pierce), like buoy_page.py;
+root, so it is read through the DevTools protocol (DOM.getDocument with pierce), like chromium_page.py;
 whether the watcher is in a tab is read in Buoy's own isolated world (Runtime, by context id)."""
 
 import json

@@ -29,6 +29,11 @@ OFFICIAL_SOURCES = (
 # ("chiIdline" with a capital i) are refused outright; "childline.org.uk.example.com" fails the domain test.
 SITUATIONS = ("wants-pictures", "picture-shared", "scared", "saw-something", "talk")
 
+# Evidence "reported" (two independent sources, none the service's own site) is good enough only where
+# a child shown no number is worse off than one shown a number every newspaper prints.
+REPORTED_ONLY = ("'reported' is accepted only for phone and text numbers of child helplines and for emergency "
+                 "numbers; confirm it on the service's own site (official) or a government page (government)")
+
 
 def _on(host: str, domain: str) -> bool:
     return host == domain or host.endswith("." + domain)
@@ -74,6 +79,25 @@ def _check_date(field: str, value: str, today: datetime.date, found: list[str]) 
         found.append(f"{field}: {value} is in the future (today is {today.isoformat()})")
 
 
+def _site(url: str) -> str:
+    host = urlsplit(url).netloc
+    return host[4:] if host.startswith("www.") else host
+
+
+def _check_evidence(field: str, fact: dict, may_be_reported: bool, found: list[str]) -> None:
+    """A reported fact must be one that may be, with two sources from different sites, each a plain host."""
+    if fact.get("evidence") != "reported":
+        return
+    if not may_be_reported:
+        found.append(f"{field}/evidence: {REPORTED_ONLY}")
+    for u_i, url in enumerate(fact.get("sources", [])):
+        _, problem = _host_problem(url)
+        if problem:
+            found.append(f"{field}/sources/{u_i}: {problem}")
+    if len({_site(url) for url in fact.get("sources", [])}) < 2:
+        found.append(f"{field}/sources: evidence reported needs two independent sources, on two different sites")
+
+
 def check(data: dict, everything: dict, today: datetime.date | None = None) -> list[str]:
     today = today or datetime.date.today()
     found: list[str] = []
@@ -93,8 +117,17 @@ def check(data: dict, everything: dict, today: datetime.date | None = None) -> l
             _check_url(f"{base}/url_by_locale/{locale}", url, service["domains"], found)
         _check_url(f"{base}/source", service["source"], service["domains"], found, allow=source_allow)
         _check_date(f"{base}/checked", service["checked"], today, found)
+        _check_evidence(base, service, False, found)
         for c_i, contact in enumerate(service.get("contacts", [])):
             cbase = f"{base}/contacts/{c_i}"
+            number = contact["type"] in ("phone", "text") and service["kind"] == "helpline"
+            _check_evidence(cbase, contact, number, found)
+            for locale, keyword in contact.get("message_by_locale", {}).items():
+                kbase = f"{cbase}/message_by_locale/{locale}"
+                _check_evidence(kbase, keyword, number, found)
+                _check_date(f"{kbase}/checked", keyword["checked"], today, found)
+                if "source" in keyword:
+                    _check_url(f"{kbase}/source", keyword["source"], service["domains"], found, allow=source_allow)
             if "url" in contact:
                 _check_url(f"{cbase}/url", contact["url"], service["domains"], found)
             if "address" in contact:
@@ -102,6 +135,7 @@ def check(data: dict, everything: dict, today: datetime.date | None = None) -> l
                            service["domains"], found)
             if "source" in contact:
                 _check_url(f"{cbase}/source", contact["source"], service["domains"], found, allow=source_allow)
+            if "checked" in contact:
                 _check_date(f"{cbase}/checked", contact["checked"], today, found)
             for w_i, slot in enumerate(contact.get("hours", {}).get("weekly", [])):
                 if slot["from"] >= slot["to"]:
@@ -125,8 +159,10 @@ def check(data: dict, everything: dict, today: datetime.date | None = None) -> l
             found.append(f"{base}/services: no helpline (kind helpline) for this country")
         if "emergency" in country:
             emergency = country["emergency"]
-            _check_url(f"{base}/emergency/source", emergency["source"], [], found, allow=source_allow)
+            if "source" in emergency:
+                _check_url(f"{base}/emergency/source", emergency["source"], [], found, allow=source_allow)
             _check_date(f"{base}/emergency/checked", emergency["checked"], today, found)
+            _check_evidence(f"{base}/emergency", emergency, True, found)
         elif code != "INT" or not data.get("emergency_regions"):
             found.append(f"{base}/emergency: missing emergency number")
         served = {sit for s in listed for sit in s["situations"]}
@@ -150,6 +186,8 @@ def check(data: dict, everything: dict, today: datetime.date | None = None) -> l
 
     for r_i, region in enumerate(data.get("emergency_regions", [])):
         base = f"emergency_regions/{r_i}"
-        _check_url(f"{base}/source", region["source"], [], found, allow=source_allow)
+        if "source" in region:
+            _check_url(f"{base}/source", region["source"], [], found, allow=source_allow)
         _check_date(f"{base}/checked", region["checked"], today, found)
+        _check_evidence(base, region, True, found)
     return found

@@ -5,11 +5,16 @@
   (the button runs on a domain *and its subdomains*, so `whatsapp.com` would swallow
   `web.whatsapp.com`);
 - no listed domain is, contains, or lies inside a domain on DENIED below;
-- the report page is on the site's own domains or its official help domains: the exact host or a
-  subdomain of one, so `discord.com.evil.io` and `evildiscord.com` do not pass.
+- the report page, when there is one (it is optional: a chat site belongs on the list because
+  children meet strangers there), is on the site's own domains or its official help domains: the
+  exact host or a subdomain of one, so `discord.com.evil.io` and `evildiscord.com` do not pass;
+- a report page was read on the site's own help pages (evidence official or government): evidence
+  reported is refused, it is accepted only for helpline and emergency numbers (help.json).
 """
 
 from urllib.parse import urlsplit
+
+from build.data_rules.help import REPORTED_ONLY
 
 # Kinds of site that must never get the button by default, whatever a data change says
 # (issue 2: "never news, search, banks, government, encyclopaedias"). A few well-known
@@ -68,8 +73,13 @@ def check(data: dict, everything: dict) -> list[str]:
                 elif on_domain(domain, other) or on_domain(other, domain):
                     problems.append(f"{where}/domains: '{domain}' overlaps '{other}' of site '{other_id}'")
 
+        report = site.get("report")
+        if not report:
+            continue
+        if report["evidence"] == "reported":
+            problems.append(f"{where}/report/evidence: {REPORTED_ONLY}, or leave the report link out")
         allowed = site["domains"] + site.get("help_domains", [])
-        url = site["report"]["url"]
+        url = report["url"]
         host = (urlsplit(url).hostname or "").lower()
         if not any(on_domain(host, domain) for domain in allowed):
             problems.append(f"{where}/report/url: host '{host}' is not on the site's domains or "

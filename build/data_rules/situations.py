@@ -4,14 +4,15 @@
 - in every country of help.json, some service serves the situation and is of a kind in `prefer`,
   so every button leads somewhere;
 - per-country steps are for countries help.json knows;
-- every step cites at least one page confirmed on the official site, and every source is on an
+- every step cites at least one page read on an official or government site, no source is
+  evidence reported (accepted only for helpline and emergency numbers), and every source is on an
   official domain (a help service's, help.py's OFFICIAL_SOURCES, or EXTRA_SOURCES below);
 - the icon file exists in extension/panel/icons/.
 """
 
 from pathlib import Path
 
-from build.data_rules.help import OFFICIAL_SOURCES, SITUATIONS, _check_url
+from build.data_rules.help import OFFICIAL_SOURCES, REPORTED_ONLY, SITUATIONS, _check_url
 
 ICONS = Path(__file__).resolve().parents[2] / "extension" / "panel" / "icons"
 
@@ -56,8 +57,10 @@ def check(data: dict, everything: dict) -> list[str]:
                 found.append(f"{base}/steps/{key}: not a country in help.json")
             for s_i, step in enumerate(steps):
                 sbase = f"{base}/steps/{key}/{s_i}"
-                if not any(src["confirmed"] == "official" for src in step["sources"]):
-                    found.append(f"{sbase}/sources: no source confirmed on the official site")
+                if not any(src["evidence"] in ("official", "government") for src in step["sources"]):
+                    found.append(f"{sbase}/sources: no source read on an official or government site")
                 for u_i, src in enumerate(step["sources"]):
+                    if src["evidence"] == "reported":
+                        found.append(f"{sbase}/sources/{u_i}/evidence: {REPORTED_ONLY}")
                     _check_url(f"{sbase}/sources/{u_i}/url", src["url"], [], found, allow=allow)
     return found

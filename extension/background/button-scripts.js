@@ -4,14 +4,16 @@
 //
 // The button touches no extension API while a page loads: its words come from a built file
 // content/locale/<folder>.js, and a look other than the default from content/look/*.js, both
-// registered before it. Open tabs are changed by calling into the button's isolated world.
+// registered before it; the watcher's from content/locale/<folder>-nudges.js (build/messages.py).
+// Open tabs are changed by calling into the button's isolated world.
 import { sites } from "../lib/data.js";
+import { locale } from "../lib/i18n.js";
 import { enabledDomains, hostPatterns } from "../lib/site-patterns.js";
 
 const LOOK_FILES = { corner: (v) => v !== "bottom-right" && `content/look/${v}.js`, size: (v) => v === "large" && "content/look/large.js" };
 
 const buttonFiles = (settings) => [
-  `content/locale/${chrome.i18n.getMessage("localeFolder") || "en"}.js`,
+  `content/locale/${locale()}.js`,
   ...Object.entries(LOOK_FILES).map(([key, file]) => file(settings[key])).filter(Boolean),
   "content/button.js",
 ];
@@ -21,7 +23,8 @@ const buttonFiles = (settings) => [
 const SCRIPTS = [
   { id: "buoy-button", files: buttonFiles, runAt: "document_start", wanted: () => true,
     remove: () => globalThis.buoyButton?.teardown() },
-  { id: "buoy-nudges", files: () => ["content/nudge-watch.js"], runAt: "document_idle", wanted: (s) => s.nudges,
+  { id: "buoy-nudges", files: () => [`content/locale/${locale()}-nudges.js`, "content/nudge-watch.js"],
+    runAt: "document_idle", wanted: (s) => s.nudges,
     remove: () => globalThis.buoyNudges?.teardown() },
 ];
 

@@ -27,7 +27,7 @@ export async function openHelp(serviceId, contactIndex, openerTab) {
 
 // A listed site's own block-and-report help, by site id.
 export async function openSiteReport(siteId, openerTab) {
-  const url = sites.sites.find((site) => site.id === siteId)?.report.url;
+  const url = sites.sites.find((site) => site.id === siteId)?.report?.url;
   if (!url) throw new Error(`no report page for site ${siteId}`);
   return openTab(url, openerTab);
 }

@@ -1,8 +1,32 @@
-// UI strings come from _locales (chrome.i18n); text in the data files is {en, fr, ...}.
+// UI words are written in _locales and built into lib/messages.js (build/messages.py): pages read
+// them there, never from chrome.i18n.getMessage, which answered "" in the first panel frame after
+// Chromium started and left the child reading keys (issue 20). chrome.i18n only says the browser's
+// language. Text in the data files is {en, fr, ...}.
+import CATALOGUE, { DEFAULT_LOCALE } from "./messages.js";
+
 const api = globalThis.browser ?? globalThis.chrome;
 
+// The _locales folder the browser itself would pick: the exact locale (en_GB), then its language
+// (en), then the default.
+export function localeFor(uiLanguage) {
+  const wanted = String(uiLanguage ?? "").replaceAll("-", "_").toLowerCase();
+  const find = (name) => Object.keys(CATALOGUE).find((folder) => folder.toLowerCase() === name);
+  return find(wanted) ?? find(wanted.split("_")[0]) ?? DEFAULT_LOCALE;
+}
+
+export const locale = () => localeFor(api.i18n.getUILanguage());
+
+// As chrome.i18n and browser.i18n substitute: $1..$9 take the substitutions (a missing one gives
+// nothing) and $$ is a $. $NAME$ placeholders were resolved to $n by the build.
+export function format(message, substitutions = []) {
+  return message.replace(/\$(\$+|[1-9])/g, (_, what) =>
+    what.startsWith("$") ? what : String(substitutions[what - 1] ?? ""));
+}
+
+// A message missing from the chosen locale is said in the default one; never the key itself.
 export function t(key, ...substitutions) {
-  return api.i18n.getMessage(key, substitutions.map(String)) || key;
+  const message = CATALOGUE[locale()]?.[key] ?? CATALOGUE[DEFAULT_LOCALE][key] ?? "";
+  return format(message, substitutions);
 }
 
 export function language() {
@@ -17,7 +41,7 @@ export function pick(text, lang = language()) {
 // Marks every [data-i18n] element of a static page with its string.
 export function translatePage(root = document) {
   for (const el of root.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
-  document.documentElement.lang = api.i18n.getUILanguage();
+  document.documentElement.lang = locale().replace("_", "-");
 }
 
 // The locale to write times and dates in: the browser's first language (en-NZ writes "8 am"), which

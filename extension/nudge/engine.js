@@ -1,18 +1,12 @@
 // What content/nudge-watch.js imports on demand, the first time new chat text appears: every
-// language's rules from data/nudges.json, compiled once. Answers only which help screen fits.
-import data from "../data/nudges.js"; // built from nudges.json (build/package.py)
-import { compile } from "./match.js";
+// language's rules, misspellings and learned stage (data/nudges.json, nudge-typos.json,
+// nudge-model.json), compiled once. Answers only which help screen fits.
+import nudges from "../data/nudges.js"; // built from nudges.json (build/package.py)
+import typos from "../data/nudge-typos.js";
+import model from "../data/nudge-model.js";
+import { createNudger } from "./nudger.js";
 
-const languages = Object.values(data.languages).map((rules) => ({
-  matcher: compile(rules),
-  situations: new Map(rules.moves.map((move) => [move.id, move.situation])),
-}));
-
-/** The situation id (data/situations.json) a chat line's risky move leads to, or null. */
-export function situationFor(text) {
-  for (const { matcher, situations } of languages) {
-    const move = matcher.match(text);
-    if (move) return situations.get(move);
-  }
-  return null;
-}
+/** The situation id (data/situations.json) a chat line's risky move leads to, or null; lines
+ * of the same conversation (the watcher's key) within a few minutes are judged together. */
+const nudge = createNudger({ nudges, typos, model });
+export const situationFor = (text, conversation) => nudge(text, conversation)?.situation ?? null;

@@ -3,6 +3,7 @@
 // so most lines are dismissed after one tokenisation and a few Map lookups; only the moves whose
 // anchors appear run their one combined RegExp. Pure functions: content script and Node alike.
 import { normalise } from './normalise.js';
+import { typoMap } from './typos.js';
 
 // Expands {NAME} to the language's terms.NAME (a shared alternation, written once).
 function expand(source, terms) {
@@ -13,7 +14,7 @@ function expand(source, terms) {
 }
 
 // Words the normaliser should recognise when splitting "s n a p" or collapsing "piccc".
-function vocabulary(rules) {
+export function vocabulary(rules) {
     const words = new Set(Object.keys(rules.spelling ?? {}));
     for (const value of Object.values(rules.spelling ?? {})) for (const w of value.split(' ')) words.add(w);
     const sources = [...Object.values(rules.terms ?? {}), ...rules.moves.flatMap(m => m.patterns)];
@@ -25,12 +26,16 @@ function vocabulary(rules) {
 /**
  * @param {{terms?: object, spelling?: object, moves: {id: string, anchors: string[], patterns: string[]}[]}} rules
  *   one language from nudges.json, e.g. data.languages.en
- * @returns {{match(text: string): string|null, words: Set<string>}}
+ * @param {{notTypos?: string[]}} [options] real words one slip from a vocabulary word
+ *   (data/nudge-typos.json), never read as its misspelling
+ * @returns {{match(text: string): string|null, read(text: string): {line: string, candidates: number},
+ *   ruleFor(read: {line: string, candidates: number}): string|null, words: Set<string>}}
  */
-export function compile(rules) {
+export function compile(rules, { notTypos = [] } = {}) {
     const terms = rules.terms ?? {};
     const spelling = new Map(Object.entries(rules.spelling ?? {}));
     const words = vocabulary(rules);
+    const typos = typoMap(words, notTypos);
     const moves = rules.moves.map(move => ({
         id: move.id,
         // One RegExp per move: the engine walks the text once for all its patterns.
@@ -41,23 +46,29 @@ export function compile(rules) {
         for (const anchor of move.anchors) byAnchor.set(anchor, (byAnchor.get(anchor) ?? 0) | (1 << i));
     });
 
-    function match(text) {
+    // The line as the rules read it (normalised, misspellings and chat spelling undone) and the
+    // moves whose anchors it holds, as a bitmask. The learned stage reads the same line.
+    function read(text) {
         const tokens = normalise(text, { words });
         let candidates = 0;
         const out = [];
-        for (const token of tokens) {
+        for (const typed of tokens) {
+            const token = typos.get(typed) ?? typed;
             const respelt = spelling.get(token) ?? token;
             out.push(respelt);
             if (respelt === token) candidates |= byAnchor.get(token) ?? 0;
             else for (const w of respelt.split(' ')) candidates |= byAnchor.get(w) ?? 0;
         }
+        return { line: out.join(' '), candidates };
+    }
+
+    function ruleFor({ line, candidates }) {
         if (candidates === 0) return null;
-        const line = out.join(' ');
         for (let i = 0; i < moves.length; i++) {
             if ((candidates & (1 << i)) && moves[i].re.test(line)) return moves[i].id;
         }
         return null;
     }
 
-    return { match, words };
+    return { match: (text) => ruleFor(read(text)), read, ruleFor, words };
 }

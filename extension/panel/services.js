@@ -1,6 +1,6 @@
 // A service as a card: what it is for, in a child's words, and one big button per way to reach it.
 import { h } from "../lib/dom.js";
-import { pick, t } from "../lib/i18n.js";
+import { language, pick, t } from "../lib/i18n.js";
 
 export const dialable = (number) => number.replace(/[\s-]/g, "");
 
@@ -19,6 +19,9 @@ function helpButton(text, serviceId, contactIndex, secondary = false) {
   }, text);
 }
 
+// The word to text in the child's language when the service has one (TEXTO in French for Kids Help Phone).
+const textWord = (contact) => contact.message_by_locale?.[language()]?.message ?? contact.message;
+
 // Every contact's element names its service and index, so opening hours can be shown on it.
 export function contactAction(contact, index, serviceId) {
   const dataset = { service: serviceId, contact: String(index) };
@@ -27,7 +30,7 @@ export function contactAction(contact, index, serviceId) {
       return h("a", { class: "action", href: `tel:${dialable(contact.number)}`, dataset }, t("callNumber", contact.number));
     case "text":
       return h("a", { class: "action", href: `sms:${dialable(contact.number)}`, dataset },
-        contact.message ? t("textMessageTo", contact.message, contact.number) : t("textNumber", contact.number));
+        textWord(contact) ? t("textMessageTo", textWord(contact), contact.number) : t("textNumber", contact.number));
     case "chat":
       return helpButton(t("chatOnline"), serviceId, index);
     case "email":

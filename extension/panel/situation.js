@@ -1,6 +1,6 @@
 // One situation: what to do right now, the right service first then the others, and how to block
 // and report them on the site the child is on.
-import { help } from "../lib/data.js";
+import { help, sites } from "../lib/data.js";
 import { h } from "../lib/dom.js";
 import { pick, t } from "../lib/i18n.js";
 import { servicesFor, situation as findSituation, stepsFor } from "../lib/help-directory.js";
@@ -25,8 +25,9 @@ function services(ctx, id) {
 }
 
 // The site's own help page, opened by the background by site id: the panel never holds its URL.
+// A listed site without a confirmed report page (OmeTV) gets no button rather than a broken one.
 function siteReport(ctx) {
-  if (!ctx.site) return null;
+  if (!ctx.site || !sites.sites.find((site) => site.id === ctx.site.id)?.report) return null;
   return h("section", { class: "site-report", "aria-labelledby": "site-heading" },
     h("h2", { id: "site-heading" }, t("siteReportHeading")),
     h("button", { type: "button", class: "action", dataset: { site: ctx.site.id },

@@ -40,6 +40,11 @@ class Driver:
         `init_script` runs in the page's world before any of the page's own scripts."""
         raise NotImplementedError
 
+    def open_phone(self, url, width, height):
+        """A new tab at `url` as a phone shows it: `width` x `height` CSS px at twice the pixels,
+        touch for input where the browser can emulate it (see tap())."""
+        raise NotImplementedError
+
     def errors(self, tab):
         """Errors the tab's console logged (the page's own and uncaught ones) since it opened."""
         raise NotImplementedError
@@ -131,6 +136,10 @@ class Driver:
           for (const type of ["input", "change"]) el.dispatchEvent(new Event(type, { bubbles: true })); }""",
                   selector, value)
 
+    def tap(self, target, x, y):
+        """A finger down and up at (x, y) in a phone tab (open_phone) or the panel in it."""
+        raise NotImplementedError
+
     def fill(self, target, selector, text):
         """Empty the field `selector`, then type `text` into it with real keys."""
         self.call(target, "(s) => { document.querySelector(s).value = ''; }", selector)
@@ -172,6 +181,10 @@ class Driver:
 
     def panel(self, tab):
         """The open panel's frame in `tab`, or None."""
+        raise NotImplementedError
+
+    def frame_box(self, tab, frame):
+        """Where `frame` (the panel) sits in the tab's viewport: {x, y, right, bottom} in CSS px."""
         raise NotImplementedError
 
     def frames(self, tab):

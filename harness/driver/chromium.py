@@ -54,6 +54,15 @@ class ChromiumDriver(Driver):
         self.show(page)  # a hidden tab is throttled
         return page
 
+    def open_phone(self, url, width, height):
+        page = self.open()
+        # Device emulation lasts as long as the DevTools session that set it: the tab keeps it.
+        page.phone = page.context.new_cdp_session(page)
+        page.phone.send("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 2, "mobile": True})
+        page.phone.send("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
+        self.goto(page, url)
+        return page
+
     def errors(self, tab):
         return tab.errors
 
@@ -118,6 +127,16 @@ class ChromiumDriver(Driver):
     def click(self, target, x, y):
         target.mouse.click(x, y)  # a tab's coordinates; in a panel, click_in() finds its own
 
+    def tap(self, target, x, y):
+        page = target
+        if hasattr(target, "page"):  # the panel's frame: its point in the tab
+            page = target.page
+            box = self.frame_box(page, target)
+            x, y = box["x"] + x, box["y"] + y
+        point = [{"x": x, "y": y, "radiusX": 8, "radiusY": 8, "force": 1, "id": 1}]
+        page.phone.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": point})
+        page.phone.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
     def fill(self, target, selector, text):
         target.fill(selector, text)
 
@@ -139,6 +158,9 @@ class ChromiumDriver(Driver):
 
     def extension_url(self, path):
         return chromium.extension_url(path)
+
+    def frame_box(self, tab, frame):
+        return chromium_page.frame_box(tab, "panel/panel.html")  # the one panel frame in the tab
 
     def frames(self, tab):
         return [f.url for f in tab.frames if f is not tab.main_frame]

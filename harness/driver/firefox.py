@@ -53,6 +53,10 @@ class FirefoxDriver(Driver):
             self.goto(tab, url)
         return tab
 
+    def open_phone(self, url, width, height):
+        # BiDi sets the viewport and pixel ratio; it has no touch emulation: taps are touch pointers.
+        return self.open(url, viewport=(width, height), zoom=2)
+
     def errors(self, tab):
         return [e.get("text") for e in self.ff.received("log.entryAdded")
                 if e.get("level") == "error" and e.get("source", {}).get("context") == tab]
@@ -109,6 +113,12 @@ class FirefoxDriver(Driver):
     def click(self, target, x, y):
         self.ff.click(target, x, y)
 
+    def tap(self, target, x, y):
+        finger = {"type": "pointer", "id": "finger", "parameters": {"pointerType": "touch"}, "actions": [
+            {"type": "pointerMove", "x": int(x), "y": int(y)},
+            {"type": "pointerDown", "button": 0}, {"type": "pointerUp", "button": 0}]}
+        self.ff.send("input.performActions", {"context": target, "actions": [finger]})
+
     def press(self, target, *keys):
         try:
             self.ff.press(target, *keys)
@@ -138,6 +148,12 @@ class FirefoxDriver(Driver):
             return self.frame(tab, "/panel/panel.html")
         except BidiError:
             return None  # the page re-rendered and the frame was rebuilt: look again
+
+    def frame_box(self, tab, frame):
+        # The difference of the two viewports' places on the screen.
+        x, y = (self.run(frame, f"mozInnerScreen{a}") - self.run(tab, f"mozInnerScreen{a}") for a in "XY")
+        width, height = self.run(frame, "[innerWidth, innerHeight]")
+        return {"x": x, "y": y, "right": x + width, "bottom": y + height}
 
     def frames(self, tab):
         tree = self.ff.send("browsingContext.getTree", {"root": tab})["contexts"]

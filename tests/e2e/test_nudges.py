@@ -1,12 +1,15 @@
 """Gentle nudges in both browsers (issue 11), on the fixture chat: a risky line from someone else
 shows the prompt and its Get help opens that situation's help; harmless lines, the child's own
 typing and the child's own sent line don't; a dismissal holds for the conversation; turning nudges
-off in the options takes the watcher out of open tabs without a reload.
+off in the options takes the watcher out of open tabs without a reload. And (issue 15) a chat is read
+as a person sees it, in fixtures that copy six chat apps' markup (tests/fixtures/chat-apps/): a name,
+a badge or a time in its own element never merges with the message, an emoji <img> is read by its alt.
 
 No waiting for something not to happen: each "doesn't" is proven by order. The watcher reads lines
 in the order they arrive and nudges at most once, so when a harmless (or ignored) line of one kind
 comes before a risky line of another kind, the help the prompt opens shows which line it was for."""
 
+import pytest
 
 from harness.nudge_page import NUDGE_TEXT
 from harness.waiting import wait_for
@@ -15,6 +18,26 @@ THREAT = "i have ur pics, pay me or i share them with everyone"  # -> picture-sh
 ASKS = "can u send a selfie"  # -> wants-pictures
 SECRET = "dont tell ur parents about me ok"  # -> scared
 HARMLESS_PICTURES = "send a pic of ur build"  # shares the words of "wants-pictures", must stay quiet
+
+# The chat-app fixtures (tests/fixtures/chat-apps/, issue 15), each served under its real host name;
+# BOX is where the child types. The two lines are ones the current rules catch only when the page is
+# read as a person sees it: "sam" glued onto "r u" (as textContent reads a name drawn in its own
+# element) or an emoji drawn as an <img> and dropped. Twitch and Roblox draw emoji as text, and Twitch
+# draws its own ": " after the name: there the lines pass on the old reading too, and show the new
+# one keeps them.
+APPS = {
+    "discord": "https://discord.com/chat-apps/discord.html",
+    "whatsapp": "https://web.whatsapp.com/chat-apps/whatsapp.html",
+    "twitch": "https://www.twitch.tv/chat-apps/twitch.html",
+    "telegram": "https://web.telegram.org/chat-apps/telegram.html",
+    "instagram": "https://www.instagram.com/chat-apps/instagram.html",
+    "roblox": "https://www.roblox.com/chat-apps/roblox.html",
+}
+BOX = "#box"
+ELSEWHERE = "/chat-apps/elsewhere"  # another conversation in the same app, for the second line
+
+NAMED = "r u home alone rn"  # -> scared, but "samr u home alone rn" -> nothing
+EMOJI = "can u send a 📸"  # -> wants-pictures, but "can u send a" -> nothing
 
 
 def say(buoy, tab, who, text):
@@ -117,3 +140,30 @@ def test_a_flood_beyond_the_watchers_budget_keeps_the_page_responsive_and_still_
     assert buoy.run(tab, lines) >= 700  # a frozen page never answers: pytest-timeout fails it
     say(buoy, tab, "stranger", THREAT)
     assert help_opened_for(buoy, tab)[1] == "picture-shared"
+
+
+def words(buoy, tab):
+    return (buoy.nudge(tab) or {}).get("text")
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_a_chat_app_is_read_as_a_person_sees_it(buoy, app):
+    # Per app, in one page: the child's own line and a harmless line pass; a line with the sender's
+    # name right before it nudges "scared"; once dismissed, in another conversation, a line whose cue
+    # is an emoji image nudges "wants-pictures".
+    tab = buoy.open(APPS[app])
+    buoy.wait_for_button(tab)
+    wait_for(lambda: buoy.watching(tab), message="nudge watcher running")
+
+    buoy.click_in(tab, BOX)
+    buoy.press(tab, *ASKS, "Enter")  # the app shows it as the child's own message
+    wait_for(lambda: buoy.call(tab, "(own) => document.body.innerText.includes(own)", ASKS), message="own line shown")
+    buoy.call(tab, "(line) => receive('jo', line)", HARMLESS_PICTURES)
+    buoy.call(tab, "(line) => receive('sam', line)", NAMED)
+    wait_for(lambda: words(buoy, tab) == NUDGE_TEXT["scared"], message=f"{app}: nudge for the named line")
+    press_centre(buoy, tab, buoy.nudge(tab)["dismiss"])  # one prompt at a time: "Not now", for this conversation only
+    wait_for(lambda: buoy.nudge(tab) is None, message="nudge dismissed")
+
+    buoy.call(tab, "(path) => history.pushState(null, '', path)", ELSEWHERE)
+    buoy.call(tab, "(line) => receive('sam', line)", EMOJI)
+    wait_for(lambda: words(buoy, tab) == NUDGE_TEXT["wants-pictures"], message=f"{app}: nudge for the emoji line")

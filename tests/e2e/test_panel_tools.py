@@ -15,6 +15,7 @@ from harness.browsers import Child
 
 SUNDAY_10PM_NZ = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)  # Sun 1 Mar 22:00 NZDT
 TUESDAY_10AM_NZ = datetime(2026, 3, 2, 21, 0, tzinfo=UTC)  # Tue 3 Mar 10:00 NZDT
+WEDNESDAY_2AM_NZ = datetime(2026, 3, 3, 13, 0, tzinfo=UTC)  # Wed 4 Mar 02:00 NZDT
 STORAGE = "Promise.all(['local', 'sync', 'session'].map(a => chrome.storage[a].get(null))).then(JSON.stringify)"
 NETSAFE = ".card[data-service-id='netsafe']"
 PAGE = "https://discord.com/channels/1/2?x=1"
@@ -46,8 +47,19 @@ def test_netsafe_closed_on_sunday_night_offers_a_line_open_now(buoy):
     page = popup_at(buoy, SUNDAY_10PM_NZ)
     # Monday 8 in the morning, Auckland time, written the en-NZ way.
     assert buoy.read(page, f"{NETSAFE} [data-contact] .hours.closed") == "Opens Monday at 8 am"
-    assert buoy.read(page, f"{NETSAFE} .open-instead").startswith("They are closed now. This one is open: 1737")
-    assert buoy.read(page, f"{NETSAFE} .open-instead a[href='tel:1737'] .hours.open") == "Open now"
+    # The children's line, open until 11 pm on Sundays, comes first among the country's lines.
+    assert buoy.read(page, f"{NETSAFE} .open-instead").startswith("They are closed now. This one is open: 0800 What's Up")
+    assert buoy.read(page, f"{NETSAFE} .open-instead a[href='tel:08009428787'] .hours.open") == "Open now"
+
+
+def test_at_2am_the_childrens_line_says_when_it_opens_and_offers_the_youth_line(buoy):
+    # 0800 What's Up is not open day and night (issue 20): its hours are shown, and a line open now
+    # is offered beside it, never a call that rings out.
+    page = popup_at(buoy, WEDNESDAY_2AM_NZ, situation="talk")
+    whats_up = ".first-service .card[data-service-id='whats-up']"
+    assert buoy.read(page, f"{whats_up} a[href='tel:08009428787'] .hours.closed") == "Opens at 12 pm"
+    assert buoy.read(page, f"{whats_up} .open-instead").startswith("They are closed now. This one is open: Youthline")
+    assert buoy.read(page, f"{whats_up} .open-instead a[href='tel:0800376633'] .hours.open") == "Open now"
 
 
 def test_netsafe_open_on_tuesday_morning(buoy):

@@ -28,8 +28,9 @@ COUNTRIES = {
            "first": {"wants-pictures": "accce", "picture-shared": "take-it-down", "scared": "kids-helpline-au",
                      "saw-something": "kids-helpline-au", "talk": "kids-helpline-au"}},
 }
-SEXTORTION = ["Don't pay. Don't send more.", "Stop replying. Then block and report them.",
-              "Don't delete it. Never screenshot, save or send the picture.", "You are not in trouble."]
+SEXTORTION = ["Don't pay. Don't send more. If you paid, don't pay again.", "Stop replying. Then block and report them.",
+              "Don't delete it. A screenshot of the chat is OK. Never save or send the nude picture.",
+              "You are not in trouble."]
 BOX = "(s) => [...document.querySelectorAll(s)].map((e) => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })"
 
 
@@ -104,8 +105,15 @@ def test_a_threat_to_share_a_picture_shows_the_sextortion_steps(buoy, popup, cod
     steps = buoy.read(popup, ".steps")
     for words in SEXTORTION:
         assert words in steps
-    if code == "AU":  # the ACCCE and eSafety: keep the chat and their name before blocking
-        assert steps.index("Keep the chat") < steps.index("block and report")
+    # In every country (C3P, the ACCCE): keep the chat and their name first, then block; blocking first
+    # can lose the evidence. Step by step, in the order shown.
+    items = buoy.run(popup, "[...document.querySelectorAll('.steps li')].map((li) => li.innerText)")
+    keep = next(i for i, item in enumerate(items) if item.startswith("Keep the chat and their name."))
+    block = next(i for i, item in enumerate(items) if "block and report" in item)
+    assert items[0].startswith("Don't pay.") and keep < block < len(items) - 1, items
+    if code == "GB":
+        assert [item.split(".")[0] for item in items] == ["Don't pay", "Keep the chat and their name",
+                                                          "Stop replying", "Tell an adult you trust"]
 
 
 def test_back_returns_home_with_focus_on_the_heading(buoy, popup):
@@ -124,10 +132,16 @@ def test_home_and_a_situation_are_axe_clean(buoy, popup):
     assert axe_violations(buoy, popup) == []
 
 
-def test_the_sites_own_report_page_on_a_listed_site(buoy):
-    page = buoy.open("https://discord.com/channels/1")
+def scared_on(buoy, url):
+    """The in-page panel on a listed site's page, at "someone is scaring me"; returns (tab, panel)."""
+    page = buoy.open(url)
     panel = buoy.open_panel(page)
     buoy.choose_situation(panel, "scared")
+    return page, panel
+
+
+def test_the_sites_own_report_page_on_a_listed_site(buoy):
+    page, panel = scared_on(buoy, "https://discord.com/channels/1")
     buoy.wait_for_selector(panel, ".site-report")
     section = buoy.read(panel, ".site-report")
     assert "How to block and report them on this site" in section and "Discord" in section
@@ -136,3 +150,12 @@ def test_the_sites_own_report_page_on_a_listed_site(buoy):
     # Escape still closes the in-page panel from a situation screen.
     buoy.show(page)
     buoy.escape_panel(page, panel)
+
+
+def test_a_listed_site_without_a_report_page_gets_no_report_button(buoy):
+    # OmeTV is listed because children meet strangers there, though no report page was confirmed:
+    # the button and the help are there, a site report button is not (never a broken one).
+    _, panel = scared_on(buoy, "https://ome.tv/")
+    assert buoy.run(panel, "document.querySelectorAll('.steps li').length") >= 3
+    assert buoy.run(panel, "document.querySelectorAll('.first-service .card').length") == 1
+    assert buoy.read(panel, ".site-report") is None

@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { nextOpen, status } from "../../dist/chromium/lib/hours.js";
+import { help } from "../../dist/chromium/lib/data.js";
 
 const at = (iso) => new Date(iso);
 const iso = (date) => date?.toISOString();
@@ -130,4 +131,16 @@ test("nextOpen with nothing open gives the soonest to open; unknown hours are ne
   assert.equal(nextOpen([unknown, { hours: "bad" }], now), null);
   assert.equal(nextOpen(undefined, now), null);
   assert.equal(nextOpen([null], now), null);
+});
+
+test("a New Zealand child at 2 am: 0800 What's Up is closed until noon, Youthline is open, Ireland's text line is never claimed open", () => {
+  const now = at("2026-03-03T13:00:00Z"); // Wednesday 02:00 NZDT (+13)
+  const whatsUp = status(help.services["whats-up"].contacts[0].hours, now);
+  assert.equal(whatsUp.open, false);
+  assert.equal(iso(whatsUp.opensAt), "2026-03-03T23:00:00.000Z"); // Wednesday 12:00 NZDT
+  assert.equal(nextOpen(help.services.youthline.contacts, now).status.open, true);
+  // Childline Ireland's text hours are not known: shown as nothing, never offered as open instead.
+  const text = help.services["childline-ie"].contacts.find((c) => c.type === "text");
+  assert.equal(status(text.hours, now).open, null);
+  assert.equal(nextOpen([text], now), null);
 });

@@ -52,6 +52,12 @@ def test_host_access_is_exactly_the_listed_sites():
     assert not any(p.startswith("http://") or "<all_urls>" in p for p in host_patterns(SITES))
 
 
+def test_firefox_for_android_is_declared_with_the_same_minimum():
+    # The README's "Firefox for Android" says what works there and what can't be proven here.
+    settings = make_manifest(SOURCE, SITES, "firefox")["browser_specific_settings"]
+    assert settings["gecko_android"] == {"strict_min_version": settings["gecko"]["strict_min_version"]}
+
+
 def test_unknown_browser_is_refused():
     with pytest.raises(ValueError, match="unknown browser"):
         make_manifest(SOURCE, SITES, "safari")

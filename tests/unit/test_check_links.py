@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from tools.check_links import check_links, collect_urls
+from tools.check_links import check_links, collect_urls, main, reported_facts
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -154,3 +154,29 @@ def test_real_data_urls_are_all_https():
     urls = collect_urls(DATA)
     assert len(urls) > 20
     assert all(u.startswith("https://") for _, u in urls)
+
+
+def test_reported_facts_are_listed_first_as_what_to_confirm_live(data_dir, capsys):
+    help_file = data_dir / "help.json"
+    data = json.loads(help_file.read_text())
+    data["services"]["a"]["contacts"][1].update(evidence="reported", sources=["https://news-one.example/ok",
+                                                                             "https://news-two.example/ok"])
+    help_file.write_text(json.dumps(data))
+
+    def refuse(request, timeout=None):
+        raise urllib.error.URLError("no network in tests")
+
+    assert main([str(data_dir)], opener=refuse) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Confirm live before a release: 1 facts seen only in other sources (evidence reported)"
+    assert lines[1] == "  0800 1111  at help.json#services/a/contacts/1"
+    assert lines[2:4] == ["      https://news-one.example/ok", "      https://news-two.example/ok"]
+    assert all(line.startswith("BAD") for line in lines[4:-1])
+    # The sources themselves are fetched too, like every other URL in the data.
+    assert any("https://news-two.example/ok" in line for line in lines[4:-1])
+
+
+def test_the_real_data_lists_its_reported_numbers():
+    from tools.check_links import DATA
+    says = {fact["says"] for fact in reported_facts(DATA)}
+    assert {"1800 66 66 66", "50101", "TEXTO"} <= says

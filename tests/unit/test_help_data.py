@@ -109,6 +109,18 @@ def _shared_zone(d):
     d["countries"]["IE"]["time_zones"].append("Europe/London")
 
 
+def _reported(path):
+    """Mark a fact reported, with two sources on two different news sites."""
+    def edit(d):
+        node = d
+        for key in path:
+            node = node[key]
+        node.pop("source", None)
+        node.update(evidence="reported", sources=["https://news-one.example/a", "https://news-two.example/b"],
+                    checked="2026-12-03")
+    return edit
+
+
 def _no_regions_no_int_emergency(d):
     del d["emergency_regions"]
 
@@ -180,6 +192,36 @@ BROKEN = [
      "help.json: countries/IE/time_zones/2: Europe/London already belongs to GB"),
     ("punycode official domain", _set(["services", "ceop", "domains"], ["xn--ceop-police-uk.example"]),
      "help.json: services/ceop/domains/0: xn--ceop-police-uk.example is punycode"),
+    # Evidence (issue 20): "reported" only for helpline phone and text numbers and emergency numbers.
+    ("service without evidence", _del(["services", "ceop", "evidence"]),
+     "help.json: services/ceop: 'evidence' is a required property"),
+    ("evidence outside the set", _set(["services", "ceop", "evidence"], "secondary"),
+     "help.json: services/ceop/evidence: 'secondary' is not one of"),
+    ("a service's page only reported", _set(["services", "ceop", "evidence"], "reported"),
+     "help.json: services/ceop/evidence: " + rules.REPORTED_ONLY),
+    ("a chat link only reported", _reported(["services", "childline-gb", "contacts", 1]),
+     "help.json: services/childline-gb/contacts/1/evidence: 'reported' is accepted only for phone and text numbers"),
+    ("a reporting line's number only reported", _reported(["services", "cybertipline", "contacts", 0]),
+     "help.json: services/cybertipline/contacts/0/evidence: 'reported' is accepted only for phone and text numbers"),
+    ("reported from one site twice", _set(["services", "childline-ie", "contacts", 0, "sources"],
+                                          ["https://www.independent.ie/a", "https://independent.ie/b"]),
+     "help.json: services/childline-ie/contacts/0/sources: evidence reported needs two independent sources"),
+    ("reported with one source", _set(["services", "childline-ie", "contacts", 0, "sources"], ["https://www.independent.ie/a"]),
+     "help.json: services/childline-ie/contacts/0/sources: ['https://www.independent.ie/a'] is too short"),
+    ("reported without sources", _del(["services", "childline-ie", "contacts", 0, "sources"]),
+     "help.json: services/childline-ie/contacts/0: 'sources' is a required property"),
+    ("reported source a look-alike", _set(["services", "childline-ie", "contacts", 0, "sources", 1], "https://news.xn--e1a.example/x"),
+     "help.json: services/childline-ie/contacts/0/sources/1: host news.xn--e1a.example is punycode"),
+    ("official without source", _del(["services", "netsafe", "contacts", 0, "source"]),
+     "help.json: services/netsafe/contacts/0: 'source' is a required property"),
+    ("a phone number without evidence", _del(["services", "childline-gb", "contacts", 0, "evidence"]),
+     "help.json: services/childline-gb/contacts/0: 'evidence' is a required property"),
+    ("a French keyword on another site", _set(["services", "kids-help-phone", "contacts", 1, "message_by_locale", "fr"],
+                                             {"message": "TEXTO", "evidence": "official", "source": "https://texto.example/",
+                                              "checked": "2026-12-03"}),
+     "help.json: services/kids-help-phone/contacts/1/message_by_locale/fr/source: host texto.example is not on"),
+    ("emergency without evidence", _del(["countries", "AU", "emergency", "evidence"]),
+     "help.json: countries/AU/emergency: 'evidence' is a required property"),
 ]
 
 
@@ -191,9 +233,49 @@ def test_broken_copy_fails_naming_the_field(edit, expected, tmp_path):
     assert any(expected in message for message in found), "\n".join(found) or "no problem found"
 
 
+def test_reported_is_accepted_for_helpline_numbers_and_emergency_numbers(tmp_path):
+    data = real()
+    for path in (["services", "childline-gb", "contacts", 0], ["countries", "AU", "emergency"], ["emergency_regions", 0]):
+        _reported(path)(data)
+    assert run(data, tmp_path) == []
+
+
+def test_every_number_a_child_calls_or_texts_says_how_it_was_confirmed():
+    data = real()
+    numbers = [c for s in data["services"].values() for c in s.get("contacts", []) if c["type"] in ("phone", "text")]
+    numbers += [c["emergency"] for c in data["countries"].values() if "emergency" in c] + data["emergency_regions"]
+    for fact in numbers:
+        assert fact["evidence"] in ("official", "government", "reported") and fact["checked"], fact
+        assert fact.get("source") or len(fact.get("sources", [])) >= 2, fact
+
+
+def test_ireland_and_new_zealand_give_a_child_a_number_to_call():
+    data = real()
+    ie = data["services"]["childline-ie"]["contacts"]
+    assert [(c["type"], c["number"]) for c in ie] == [("phone", "1800 66 66 66"), ("text", "50101")]
+    assert ie[0]["hours"]["always"] is True
+    nz = data["countries"]["NZ"]["services"]
+    # A children's line first, then a youth line; 1737 (all ages) after them.
+    assert nz.index("whats-up") < nz.index("youthline") < nz.index("need-to-talk-1737")
+    whats_up = data["services"]["whats-up"]["contacts"][0]
+    assert whats_up["number"] == "0800 942 8787" and "weekly" in whats_up["hours"]
+    youthline = {c["type"]: c["number"] for c in data["services"]["youthline"]["contacts"]}
+    assert youthline == {"phone": "0800 376 633", "text": "234"}
+    netsafe_text = [c for c in data["services"]["netsafe"]["contacts"] if c["type"] == "text"]
+    assert [(c["number"], c["message"]) for c in netsafe_text] == [("4282", "Netsafe")]
+
+
+def test_a_line_not_open_day_and_night_has_its_hours_or_is_not_offered_as_a_call():
+    # Cybertip.ca is a reporting line with no hours found: its web form is offered, not a phone at night.
+    data = real()
+    assert not any(c["type"] == "phone" for c in data["services"]["cybertip-ca"].get("contacts", []))
+    text = data["services"]["kids-help-phone"]["contacts"][1]
+    assert (text["message"], text["message_by_locale"]["fr"]["message"]) == ("CONNECT", "TEXTO")
+
+
 def test_rules_see_the_clock_they_are_given():
     import datetime
     data = real()
-    assert rules.check(data, {"help": data}, today=datetime.date(2026, 11, 25)) == []
-    early = rules.check(data, {"help": data}, today=datetime.date(2026, 11, 24))
-    assert any(m.startswith("services/ceop/checked: 2026-11-25 is in the future") for m in early)
+    assert rules.check(data, {"help": data}, today=datetime.date(2026, 12, 3)) == []
+    early = rules.check(data, {"help": data}, today=datetime.date(2026, 12, 2))
+    assert any(m.startswith("services/ceop/checked: 2026-12-03 is in the future") for m in early)

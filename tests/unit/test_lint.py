@@ -6,6 +6,7 @@ import subprocess
 
 import pytest
 
+from build.store_listing import load_listing
 from harness.paths import ROOT
 
 LINTER = ROOT / "node_modules" / ".bin" / "addons-linter"
@@ -18,8 +19,13 @@ def test_ruff_is_clean():
 
 @pytest.mark.skipif(not LINTER.exists() or not shutil.which("node"), reason="npm dev tools not installed (scripts/setup.sh)")
 def test_firefox_build_passes_addons_linter(dist):
-    result = subprocess.run([str(LINTER), "--self-hosted", "--output", "json", str(dist / "firefox")],
+    # As AMO runs it on upload (not --self-hosted). Each warning left is one a reviewer is told about,
+    # with its reason, in the Firefox listing's notes (build/store/listing.json): any other fails.
+    result = subprocess.run([str(LINTER), "--output", "json", str(dist / "firefox")],
                             cwd=ROOT, capture_output=True, text=True, timeout=180)
     report = json.loads(result.stdout)
     assert report["errors"] == [], report["errors"]
     assert report["summary"]["errors"] == 0
+    accepted = [(w["code"], w["file"]) for w in load_listing()["accepted_linter_warnings"]]
+    assert sorted((w["code"], w["file"]) for w in report["warnings"]) == sorted(accepted), report["warnings"]
+    assert report["notices"] == []

@@ -8,41 +8,36 @@ Needs python and node only. No timed assertions: the cost per line is reported b
 import copy
 import json
 import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 
 from build.validate import problems
+from harness.nudge_node import RULES, _node, match
+from harness.paths import ROOT
 from tools.eval_nudges import PARTS, evaluate, format_report
 
-ROOT = Path(__file__).resolve().parents[2]
-RULES = json.loads((ROOT / "extension/data/nudges.json").read_text(encoding="utf-8"))
 MOVES = [m["id"] for m in RULES["languages"]["en"]["moves"]]
 
-# (part, measure) -> floor for recall, ceiling for false alarms, at what the rules reach today
-# (tests/nudges/README.md); a change that makes either part worse fails here.
-FLOORS = {("tune", "recall"): 285 / 504, ("sealed", "recall"): 112 / 453}
-CEILINGS = {("tune", "false_alarms"): 30 / 842, ("sealed", "false_alarms"): 45 / 995}
+# (part, measure) -> floor for recall, ceiling for false alarms, at what the engine reaches today
+# (tests/nudges/README.md); a change that makes either part worse fails here. The tuning part's
+# figures are near perfect because the learned stage was trained on it: they hold it as it is.
+FLOORS = {("tune", "recall"): 491 / 504, ("sealed", "recall"): 273 / 453}
+CEILINGS = {("tune", "false_alarms"): 1 / 842, ("sealed", "false_alarms"): 34 / 995}
+# Conversations: a risky one is caught by a nudge at any of its lines; a harmless one with any is flagged.
+TALK_FLOORS = {"tune": 21 / 21, "sealed": 27 / 31}
+TALK_CEILINGS = {"tune": 8 / 22, "sealed": 10 / 32}
 
 pytestmark = pytest.mark.skipif(not shutil.which("node"), reason="needs node")
 
 
-def _node(script: str, payload) -> list:
-    """Run an ES module snippet that sees `input` (the JSON payload) and prints JSON."""
-    match_js = json.dumps((ROOT / "extension/nudge/match.js").as_uri())
-    normalise_js = json.dumps((ROOT / "extension/nudge/normalise.js").as_uri())
-    module = (f"import {{ compile }} from {match_js};\nimport {{ normalise }} from {normalise_js};\n"
-              "import { readFileSync } from 'node:fs';\nconst input = JSON.parse(readFileSync(0, 'utf8'));\n" + script)
-    out = subprocess.run(["node", "--input-type=module", "-e", module],
-                         input=json.dumps(payload), capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
-
-
-def match(texts, rules=None) -> list:
-    rules = rules or RULES["languages"]["en"]
-    return _node("const m = compile(input.rules); console.log(JSON.stringify(input.texts.map(t => m.match(t))));",
-                 {"rules": rules, "texts": texts})
+def nudged(texts) -> list:
+    """The move the whole engine (rules, typos, learned stage) nudges for, each line on its own."""
+    nudger_js = json.dumps((ROOT / "extension/nudge/nudger.js").as_uri())
+    data = {name: json.loads((ROOT / f"extension/data/{file}.json").read_text(encoding="utf-8"))
+            for name, file in (("nudges", "nudges"), ("typos", "nudge-typos"), ("model", "nudge-model"))}
+    return _node(f"import {{ createNudger }} from {nudger_js};\nconst nudge = createNudger(input.data);"
+                 " console.log(JSON.stringify(input.texts.map((t, i) => nudge(t, String(i))?.move ?? null)));",
+                 {"data": data, "texts": texts})
 
 
 def normalised(texts) -> list:
@@ -59,6 +54,11 @@ def floor_failures(results) -> list[str]:
             if p == part and scores["overall"][measure] > ceiling + 1e-9:
                 failures.append(f"{part} {measure} {scores['overall'][measure]:.3f} > {ceiling:.3f}")
         failures += [f"{part} {move}: recall 0" for move, s in scores["moves"].items() if not s["recall"]]
+        talks = scores["conversations"]
+        if talks["recall"] < TALK_FLOORS[part] - 1e-9:
+            failures.append(f"{part} conversations caught {talks['recall']:.3f} < {TALK_FLOORS[part]:.3f}")
+        if talks["false_alarms"] > TALK_CEILINGS[part] + 1e-9:
+            failures.append(f"{part} conversations flagged {talks['false_alarms']:.3f} > {TALK_CEILINGS[part]:.3f}")
     return failures
 
 
@@ -99,7 +99,10 @@ def test_independent_set_is_big_enough_and_split_once():
 def test_sealed_lines_are_never_printed(results):
     report = format_report(results)
     assert results["parts"]["sealed"]["misses"] is None
+    assert results["parts"]["sealed"]["conversations"]["misses"] is None
     assert not [c["text"] for c in _cases("sealed") if f"{c['text']!r}" in report]
+    talks = (ROOT / "tests/nudges/conversations-sealed.jsonl").read_text(encoding="utf-8").splitlines()
+    assert not [line for t in talks if t.strip() for line in json.loads(t)["lines"] if f"{line!r}" in report]
 
 
 def test_quality_holds_its_floors(results):
@@ -115,7 +118,7 @@ def test_ordinary_chat_that_shares_the_words_stays_quiet():
     quiet = ["send a pic of ur build", "cam on for the stream", "dont tell the other team our strat",
              "im home alone so i can play all day", "ill give u 100 robux for that pet trade",
              "delete that msg its spam"]
-    assert dict(zip(quiet, match(quiet), strict=True)) == dict.fromkeys(quiet)
+    assert dict(zip(quiet, nudged(quiet), strict=True)) == dict.fromkeys(quiet)
 
 
 EVASIONS = {  # one risky line per move, then the same line dressed in each evasion
@@ -157,12 +160,14 @@ def test_spaced_letters_split_on_known_words():
     assert match(["how old r u u seem older", "a r e u a l o n e", "s n a k e game"]) == ["flattery", "alone", None]
 
 
-@pytest.mark.parametrize("change", ["drop a move's patterns", "loosen a pattern", "forget chat spelling"])
+@pytest.mark.parametrize("change", ["drop every pattern", "loosen a pattern", "forget chat spelling"])
 def test_a_worse_rule_set_fails_the_floors(change):
+    # Dropping one move's patterns no longer fails: the learned stage catches that move's lines too.
     worse = copy.deepcopy(RULES)
     en = worse["languages"]["en"]
-    if change == "drop a move's patterns":
-        en["moves"][MOVES.index("alone")]["patterns"] = ["^never matches this$"]
+    if change == "drop every pattern":
+        for move in en["moves"]:
+            move["patterns"] = ["^never matches this$"]
     elif change == "loosen a pattern":
         en["moves"][MOVES.index("pictures")]["patterns"].append(r"\b(?:picture|camera|video)\b")
     else:

@@ -1,42 +1,19 @@
 """Buoy's exact permission set, per browser. Any new permission, host, script, exposed file or
-shortcut fails here until it is added below with its reason: each one is a decision (issue 5)."""
+shortcut fails here until build/store/permission_reasons.json gives its reason: each one is a
+decision (issue 5), and the same reasons are the stores' justifications (build/store_listing.py)."""
 
 import json
 
 import pytest
 
 from build.manifest import BROWSERS, host_patterns, make_manifest
+from build.permission_reasons import host_reasons, justify, load_reasons
 from harness.paths import ROOT
 
 SOURCE = json.loads((ROOT / "extension" / "manifest.json").read_text())
 SITES = json.loads((ROOT / "extension" / "data" / "sites.json").read_text())
-
-# Every entry with the one-line reason it is needed. Both browsers get the same set.
-PERMISSIONS = {
-    "storage": "settings and the button's look, kept on the device (local, session and managed areas)",
-    "scripting": "registers the button's content script on exactly the enabled sites, and adds it to open tabs",
-    "tts": "Read it to me: speaks the panel with the device's own voices (remote === false only); no warning shown",
-}
-CHROMIUM_ONLY = {"tts": "Firefox has no chrome.tts; it reads aloud with speechSynthesis, which needs no permission"}
-OPTIONAL_PERMISSIONS = {
-    "history": "quick exit can remove help-site visits from history, only after a parent switches it on",
-}
-OPTIONAL_HOST_PERMISSIONS = {
-    "https://*/*": "a parent's own extra sites: the options page asks for each site's origins alone, when added",
-}
-WEB_ACCESSIBLE_RESOURCES = {
-    ("panel/*", "https://*/*"): "the in-page panel is an extension-origin frame, so the page can't read or fake it",
-    # content/nudge-watch.js imports the nudge engine on demand (a content script can't be a module):
-    ("nudge/engine.js", "https://*/*"): "nudges: the engine the watcher imports when new chat text first appears",
-    ("nudge/match.js", "https://*/*"): "nudges: imported by nudge/engine.js",
-    ("nudge/normalise.js", "https://*/*"): "nudges: imported by nudge/match.js",
-    ("nudge/prompt.js", "https://*/*"): "nudges: the prompt's code, imported by the button on the first nudge only",
-    ("data/nudges.js", "https://*/*"): "nudges: the rules, imported by nudge/engine.js (public data, no secrets)",
-}
-COMMANDS = {
-    "_execute_action": "a keyboard shortcut opens the toolbar panel on any page, even where the button is hidden",
-}
-CONTENT_SCRIPTS = {}  # none declared: background/button-scripts.js registers the button for enabled sites only
+REASONS = load_reasons()
+CONTENT_SCRIPTS = []  # none declared: background/button-scripts.js registers the button for enabled sites only
 # Keys that would let web pages or other extensions reach Buoy, or change the browser: none is used.
 NEVER = ["externally_connectable", "declarative_net_request", "chrome_url_overrides", "chrome_settings_overrides",
          "devtools_page", "oauth2", "update_url", "sandbox"]
@@ -49,11 +26,11 @@ def manifest(request):
 
 def test_permissions(manifest):
     chromium = "key" in manifest
-    assert manifest["permissions"] == [p for p in PERMISSIONS if chromium or p not in CHROMIUM_ONLY]
+    assert manifest["permissions"] == [p for p in REASONS["permissions"] if chromium or p not in REASONS["chromium_only"]]
 
 
 def test_optional_permissions(manifest):
-    assert manifest.get("optional_permissions", []) == list(OPTIONAL_PERMISSIONS)
+    assert manifest.get("optional_permissions", []) == list(REASONS["optional_permissions"])
 
 
 def test_host_permissions_are_the_listed_sites_only(manifest):
@@ -63,23 +40,43 @@ def test_host_permissions_are_the_listed_sites_only(manifest):
                for p in manifest["host_permissions"])
 
 
+def test_every_host_has_its_sites_reason(manifest):
+    reasons = host_reasons(SITES, REASONS)
+    assert sorted(reasons) == manifest["host_permissions"]
+    discord = next(r for p, r in reasons.items() if p == "https://discord.com/*")
+    assert "on Discord:" in discord
+
+
 def test_optional_host_permissions(manifest):
-    assert manifest.get("optional_host_permissions", []) == list(OPTIONAL_HOST_PERMISSIONS)
+    assert manifest.get("optional_host_permissions", []) == list(REASONS["optional_host_permissions"])
 
 
 def test_web_accessible_resources(manifest):
     exposed = [(r, m) for entry in manifest.get("web_accessible_resources", [])
                for r in entry["resources"] for m in entry["matches"]]
-    assert exposed == list(WEB_ACCESSIBLE_RESOURCES)
+    assert exposed == [(r["resource"], r["matches"]) for r in REASONS["web_accessible_resources"]]
     assert all(set(entry) == {"resources", "matches"} for entry in manifest["web_accessible_resources"])
 
 
 def test_commands(manifest):
-    assert list(manifest.get("commands", {})) == list(COMMANDS)
+    assert list(manifest.get("commands", {})) == list(REASONS["commands"])
+
+
+def test_every_declared_entry_has_a_reason(manifest):
+    justified = justify(manifest, SITES, REASONS)
+    assert all(len(j["reason"]) > 20 for j in justified)
+    assert {j["kind"] for j in justified} >= {"permission", "optional permission", "host", "optional host",
+                                               "exposed file", "shortcut"}
+
+
+def test_an_entry_without_a_reason_is_named():
+    manifest = {"permissions": ["storage", "tabs"], "host_permissions": ["https://example.org/*"]}
+    with pytest.raises(ValueError, match="permission tabs, host https://example.org/"):
+        justify(manifest, SITES, REASONS)
 
 
 def test_no_declared_content_scripts_or_other_doors(manifest):
-    assert manifest.get("content_scripts", []) == list(CONTENT_SCRIPTS)
+    assert manifest.get("content_scripts", []) == CONTENT_SCRIPTS
     assert [key for key in NEVER if key in manifest] == []
 
 

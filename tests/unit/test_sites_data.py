@@ -26,6 +26,15 @@ REQUIRED = {  # domain -> category (issue 2)
     "steamcommunity.com": "game",
     "reddit.com": "social",
     "youtube.com": "video",
+    # issue 20: random video chats, and where children 7 to 13 chat or play with strangers in a browser
+    "ome.tv": "chat",
+    "chatroulette.com": "chat",
+    "skribbl.io": "game",
+    "gartic.io": "game",
+    "garticphone.com": "game",
+    "lichess.org": "game",
+    "now.gg": "game",
+    "play.geforcenow.com": "game",
 }
 
 
@@ -53,11 +62,19 @@ def test_required_sites_present_with_their_categories():
     assert {d: by_domain.get(d) for d in REQUIRED} == REQUIRED
 
 
-def test_every_site_has_a_report_page_checked_and_sourced():
+def test_every_report_page_is_checked_and_sourced_on_the_sites_own_help():
     for site in real()["sites"]:
+        if "report" not in site:
+            continue
         report = site["report"]
         assert report["url"].startswith("https://") and report["source"].startswith("https://"), site["id"]
-        assert report["confirmed"] in {"official", "secondary"}
+        assert report["evidence"] in {"official", "government"}, site["id"]
+
+
+def test_a_site_without_a_confirmed_report_page_is_still_listed():
+    # A chat site belongs on the list because children meet strangers there (issue 20).
+    without = {site["id"] for site in real()["sites"] if "report" not in site}
+    assert {"ometv", "chatroulette"} <= without
 
 
 # Each case: a change to a copy of the real data, and text the problem must contain.
@@ -98,7 +115,10 @@ BROKEN = {
     "denied domain": (_add_domain("reddit", "bbc.co.uk"), "sites/reddit/domains: 'bbc.co.uk' is on the deny list"),
     "denied subdomain": (_add_domain("reddit", "en.wikipedia.org"), "sites/reddit/domains: 'en.wikipedia.org' is on the deny list"),
     "denied parent": (_add_domain("reddit", "co.uk"), "sites/reddit/domains: 'co.uk' is on the deny list"),
-    "missing report": (_drop("twitch", "report"), "sites/{twitch}: 'report' is a required property"),
+    "report without evidence": (lambda d: d["sites"][index_of(d, "twitch")]["report"].pop("evidence"), "sites/{twitch}/report: 'evidence' is a required property"),
+    "report evidence reported": (_set("twitch", ["report", "evidence"], "reported"),
+                                 "sites/twitch/report/evidence: 'reported' is accepted only for phone and text numbers of child helplines"),
+    "report evidence unknown": (_set("twitch", ["report", "evidence"], "secondary"), "sites/{twitch}/report/evidence: 'secondary' is not one of"),
     "missing checked": (lambda d: d["sites"][index_of(d, "twitch")]["report"].pop("checked"), "sites/{twitch}/report: 'checked' is a required property"),
     "bad date": (_set("twitch", ["report", "checked"], "2026-13-01"), "sites/{twitch}/report/checked"),
     "domain with scheme": (_set("twitch", ["domains"], ["https://twitch.tv"]), "sites/{twitch}/domains/0"),
@@ -137,3 +157,14 @@ def test_on_domain_is_label_wise(host, domain, expected):
 def test_deny_list_covers_each_kind():
     for domain in ["bbc.co.uk", "google.com", "paypal.com", "gov.uk", "wikipedia.org"]:
         assert domain in rules.DENIED
+
+
+def test_the_readme_lists_every_site_and_counts_them():
+    # The README's promise to parents ("a Get help button on N ... sites") is held to the data.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("Shows a round **Get help** button on ")
+    paragraph = " ".join(readme[start:readme.index("\n- ", start)].split())
+    sites = real()["sites"]
+    assert paragraph.startswith(f"Shows a round **Get help** button on {len(sites)} ")
+    listed = paragraph[paragraph.index("(") + 1:paragraph.index("; the list")].split(", ")
+    assert sorted(listed) == sorted(site["name"] for site in sites)

@@ -47,9 +47,21 @@ def test_the_five_situations_in_the_childs_words():
 
 def test_sextortion_steps_say_what_every_official_source_agrees_on():
     steps = " ".join(step["text"]["en"] for step in by_id(real(), "picture-shared")["steps"]["default"])
-    for words in ("Don't pay", "Don't send more", "Stop replying", "block and report", "Don't delete",
-                  "Never screenshot, save or send the picture", "adult you trust", "not in trouble"):
+    for words in ("Don't pay", "Don't send more", "If you paid, don't pay again", "Stop replying",
+                  "block and report", "Don't delete", "A screenshot of the chat is OK",
+                  "Never save or send the nude picture", "adult you trust", "not in trouble"):
         assert words in steps
+
+
+@pytest.mark.parametrize("situation", ["wants-pictures", "picture-shared", "scared"])
+def test_the_chat_is_kept_before_anyone_is_blocked(situation):
+    # C3P: stop talking, screenshot, then block; the ACCCE: capture "before blocking or deleting the
+    # user or you may lose important evidence". In every country's list, not only the default.
+    for code, steps in by_id(real(), situation)["steps"].items():
+        texts = [step["text"]["en"] for step in steps]
+        keep = next(i for i, text in enumerate(texts) if "Keep the chat" in text)
+        block = next(i for i, text in enumerate(texts) if "lock and report" in text)
+        assert keep < block, (situation, code)
 
 
 def test_missing_situation_fails(tmp_path):
@@ -73,9 +85,12 @@ def test_step_without_source_fails(tmp_path):
     assert any("steps/default/0/sources" in p for p in run(tmp_path, data))
 
 
-def test_only_secondary_sources_fail(tmp_path):
-    data = broken(lambda d: [s.update(confirmed="secondary") for s in by_id(d, "talk")["steps"]["default"][0]["sources"]])
-    assert any("no source confirmed on the official site" in p for p in run(tmp_path, data))
+def test_reported_sources_are_refused_for_advice(tmp_path):
+    data = broken(lambda d: [s.update(evidence="reported") for s in by_id(d, "talk")["steps"]["default"][0]["sources"]])
+    found = run(tmp_path, data)
+    assert any("no source read on an official or government site" in p for p in found)
+    assert any(p.startswith("situations.json: situations/4/steps/default/0/sources/0/evidence: 'reported' is accepted "
+                            "only for phone and text numbers of child helplines") for p in found), found
 
 
 def test_source_off_official_domains_fails(tmp_path):

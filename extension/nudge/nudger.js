@@ -1,0 +1,35 @@
+// Which help screen a chat line leads to, judging the conversation as well as the line (issue 15):
+// a strong cue nudges at once, weak cues from the same conversation add up (memory.js). Pure:
+// engine.js gives it the shipped data and the page's clock; build/eval_nudges.mjs and the tests
+// give it JSON and their own clock.
+import { compileJudge } from './judge.js';
+import { createMemory } from './memory.js';
+
+/**
+ * @param {{nudges: object, typos: object, model?: object}} data data/nudges.json,
+ *   data/nudge-typos.json and data/nudge-model.json as parsed
+ * @param {{now?: () => number, halfLifeMs?: number}} [options]
+ * @returns {(text: string, conversation?: string) => ({move: string, situation: string} | null)}
+ *   the move a nudge is for and its situation id (data/situations.json), or null
+ */
+export function createNudger(data, { now = () => performance.now(), halfLifeMs } = {}) {
+    const languages = Object.entries(data.nudges.languages).map(([language, rules]) => ({
+        judge: compileJudge(rules, {
+            notTypos: data.typos.languages[language]?.not_typos,
+            model: data.model?.languages[language],
+        }),
+        situations: new Map(rules.moves.map((move) => [move.id, move.situation])),
+    }));
+    const memory = createMemory({ halfLifeMs });
+
+    return function nudge(text, conversation = '') {
+        let weak = null;
+        for (const { judge, situations } of languages) {
+            const cue = judge(text);
+            if (cue?.strong) return { move: cue.move, situation: situations.get(cue.move) };
+            if (cue && (!weak || cue.weight > weak.weight)) weak = { ...cue, situation: situations.get(cue.move) };
+        }
+        const crossed = memory.add(conversation, weak?.weight ?? 0, now());
+        return crossed ? { move: weak.move, situation: weak.situation } : null;
+    };
+}

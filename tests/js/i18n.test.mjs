@@ -1,0 +1,60 @@
+// t() takes words from the built catalogue (lib/messages.js), never from chrome.i18n.getMessage,
+// which answered "" in the first panel frame after Chromium started (issue 20): a child must never
+// read a key. chrome.i18n only says the browser's language.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+let uiLanguage = "en-GB";
+globalThis.chrome = { i18n: { getUILanguage: () => uiLanguage, getMessage: () => "" } };
+const { default: CATALOGUE, DEFAULT_LOCALE } = await import("../../dist/chromium/lib/messages.js");
+const { format, locale, localeFor, t } = await import("../../dist/chromium/lib/i18n.js");
+
+const LANGUAGES = ["en-GB", "en-US", "en-AU", "en", "fr", "fr-CA", "fr_FR", "de-DE", "ja", ""];
+
+test("the browser's language picks the locale as the browser would: exact, its language, then English", () => {
+  assert.equal(DEFAULT_LOCALE, "en");
+  assert.deepEqual(LANGUAGES.map(localeFor), ["en", "en", "en", "en", "fr", "fr", "fr", "en", "en", "en"]);
+  assert.equal(localeFor(undefined), "en");
+  uiLanguage = "fr-CA";
+  assert.equal(locale(), "fr");
+  assert.equal(t("reassurance"), CATALOGUE.fr.reassurance);
+  uiLanguage = "en-GB";
+  assert.equal(t("reassurance"), "It's not your fault. You're not in trouble.");
+});
+
+test("a language Buoy has no words for gets the English words", () => {
+  uiLanguage = "de-DE";
+  assert.equal(t("quickExit"), CATALOGUE.en.quickExit);
+  assert.equal(t("callNumber", "112"), "Call 112");
+});
+
+test("a message missing from a locale is said in English, and an unknown key is said as nothing", (c) => {
+  const french = CATALOGUE.fr.firstServiceHeading;
+  c.after(() => { CATALOGUE.fr.firstServiceHeading = french; });
+  delete CATALOGUE.fr.firstServiceHeading;
+  uiLanguage = "fr";
+  assert.equal(t("firstServiceHeading"), CATALOGUE.en.firstServiceHeading);
+  assert.equal(t("noSuchKey"), "");
+});
+
+test("placeholders are filled as chrome.i18n fills them", () => {
+  uiLanguage = "en-US";
+  assert.equal(t("callNumber", "0800 1111"), "Call 0800 1111");
+  assert.equal(t("textMessageTo", "CONNECT", 686868), "Text CONNECT to 686868");
+  assert.equal(t("callHelpline", "Childline", "0800 1111"), "Call Childline: 0800 1111");
+  assert.equal(t("callNumber"), "Call "); // a missing substitution gives nothing, as in Chromium
+  assert.equal(format("$1 costs $$2 and $$$$", ["A", "B"]), "A costs $2 and $$$");
+  uiLanguage = "fr";
+  assert.equal(t("callNumber", "119"), CATALOGUE.fr.callNumber.replace("$1", "119"));
+  assert.doesNotMatch(t("textMessageTo", "A", "B"), /\$/);
+});
+
+test("with chrome.i18n.getMessage answering nothing, no key ever comes back", () => {
+  for (const language of LANGUAGES) {
+    uiLanguage = language;
+    for (const key of Object.keys(CATALOGUE.en)) {
+      const words = t(key, "X", "Y");
+      assert.ok(words && words !== key, `${language}: ${key} -> ${JSON.stringify(words)}`);
+    }
+  }
+});
