@@ -27,7 +27,7 @@ def icons(c):
 @task(build)
 def lint(c):
     """ruff on the Python, Mozilla's addons-linter on the Firefox build."""
-    c.run("ruff check build tests tasks.py")
+    c.run("ruff check build harness tools tests tasks.py")
     c.run("npx --no-install addons-linter dist/firefox")  # as AMO runs it on upload (not --self-hosted)
 
 
@@ -42,7 +42,7 @@ def test(c, k="", browser=""):
 @task(build)
 def screenshots(c):
     """Take the README's pictures (docs/images/) from the real build in real Chromium."""
-    from build.screenshots import take_screenshots
+    from tools.screenshots import take_screenshots
 
     for path in take_screenshots(ROOT):
         print(path.relative_to(ROOT))
@@ -51,7 +51,7 @@ def screenshots(c):
 @task(build)
 def bench(c, rounds=15, chat_rounds=4, chat_seconds=10, out="dist/bench.json"):
     """Build, then measure Buoy beside no extension, an empty content script and a minimal button."""
-    from build.bench.run import run_bench
+    from tools.bench.run import run_bench
 
     result = run_bench(ROOT, rounds=rounds, chat_rounds=chat_rounds, chat_seconds=chat_seconds, out=ROOT / out)
     print(result["markdown"])
@@ -63,9 +63,10 @@ def release(c, untagged=False):
     """Check version, CHANGELOG and tag agree; build; write checksums and dist/store/<store>/ for each store."""
     from build.release import release as make_release
     from build.release_version import ReleaseError
+    from tools.store_shots import take_language
 
     try:
-        written = make_release(ROOT, untagged=untagged)
+        written = make_release(ROOT, take_language, untagged=untagged)
     except ReleaseError as error:
         raise SystemExit(f"release stopped:\n{error}") from None
     for path in written:
@@ -75,7 +76,7 @@ def release(c, untagged=False):
 @task
 def eval_nudges(c):
     """Recall and false alarms per nudge move: the tuning part in full, the sealed part as counts only (needs node)."""
-    from build.eval_nudges import evaluate, format_report
+    from tools.eval_nudges import evaluate, format_report
 
     print(format_report(evaluate(ROOT)))
 
@@ -93,8 +94,8 @@ def eval_peer(c):
     import os
 
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # one core, as an extension gets; set before numpy loads
-    from build.eval_nudges import evaluate as evaluate_buoy
-    from build.eval_peer import evaluate, format_report
+    from tools.eval_nudges import evaluate as evaluate_buoy
+    from tools.eval_peer import evaluate, format_report
 
     print(format_report(evaluate(ROOT), evaluate_buoy(ROOT, timing=False)))
 
@@ -102,7 +103,7 @@ def eval_peer(c):
 @task
 def check_links(c):
     """Fetch every URL in extension/data/ and report status and redirects (needs the internet)."""
-    from build.check_links import main
+    from tools.check_links import main
 
     if main([]):
         raise SystemExit(1)

@@ -19,7 +19,7 @@ from pathlib import Path
 from build.manifest import BROWSERS
 from build.package import build_all, version
 from build.release_version import ReleaseError, check_version, tags_at_head
-from build.store_images import check_sizes, load_stores, needed_sizes, take_language
+from build.store_images import check_sizes, load_stores, needed_sizes
 from build.store_listing import build_listing, check_listing, languages, load_listing, placeholders, privacy_page, texts
 from build.store_package import store_package
 from build.store_sheet import render_sheet
@@ -32,7 +32,7 @@ def write_checksums(zips: list[Path], target: Path) -> Path:
 
 
 def images_for(store: dict, shots: list[Path]) -> dict[str, list[Path]]:
-    """The images one store takes, by kind, from one language's shots (named by build/store_images.py)."""
+    """The images one store takes, by kind, from one language's shots (named by tools/store_images.py)."""
     chosen = {}
     for kind, spec in store["images"].items():
         width, height = spec["sizes"][0]
@@ -70,8 +70,9 @@ def write_store(root: Path, out: Path, name: str, store: dict, zips: dict, shots
     return problems + check_listing(listing, store)
 
 
-def release(root: Path, *, untagged: bool = False) -> list[Path]:
-    """Everything a store submission needs, or ReleaseError saying what to fix first."""
+def release(root: Path, take_language, *, untagged: bool = False) -> list[Path]:
+    """Everything a store submission needs, or ReleaseError saying what to fix first. The images are
+    taken by `take_language` (tools/store_shots.py: it drives a browser, which build/ never does)."""
     extension_dir = root / "extension"
     problems = []
     try:

@@ -1,18 +1,12 @@
 """Shared test settings and the build under test."""
 
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).parent.parent
-DIST = ROOT / "dist"
+from harness.private_build import private_build
 
 
 @pytest.fixture(scope="session")
-def dist():
-    """The build under test (`invoke test` builds first; this covers a plain pytest run)."""
-    from build.package import build_all
-
-    if not (DIST / "chromium" / "manifest.json").exists():
-        build_all(ROOT)
-    return DIST
+def dist(tmp_path_factory):
+    """The build under test, made once per test session in a folder of its own: dist/ is shared by
+    everyone working here, and a rebuild during a run would swap files under a running browser."""
+    return private_build(tmp_path_factory.mktemp("dist"))

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the real chat app the e2e tests run on loopback (tests/helpers/lounge.py):
+# Installs the real chat app the e2e tests run on loopback (harness/lounge.py):
 #   ngIRCd, a small IRC server, from Debian; openssl makes its self-signed certificate;
 #   The Lounge, a web IRC client, from npm, pinned in package.json and package-lock.json.
 # Safe to run again: each step is skipped when what it installs is already there.

@@ -1,32 +1,53 @@
-"""End-to-end fixtures: the built extension, the loopback fixture server, and real browsers."""
+"""End-to-end fixtures: the loopback fixture server and real browsers with Buoy (from harness/)."""
 
-import os
 import shutil
-import time
-from contextlib import contextmanager
+from contextlib import ExitStack
 from pathlib import Path
-from unittest import mock
 
 import pytest
 
-from tests.helpers import chromium
-from tests.helpers.firefox import Firefox
-from tests.helpers.proxy import Proxy
-from tests.helpers.server import serve_fixtures
+from harness import chromium
+from harness.browsers import UK
+from harness.driver.start import start_driver
+from harness.firefox import BUOY_ID
+from harness.hostile import CASES
+from harness.policy import chromium_policy, firefox_policy_prefs
+from harness.server import serve_fixtures
 
-ROOT = Path(__file__).parent.parent.parent
-DIST = ROOT / "dist"
+BROWSERS = [pytest.param("chromium", marks=pytest.mark.chromium),
+            pytest.param("firefox", marks=[pytest.mark.firefox, pytest.mark.skipif(
+                not shutil.which("firefox-esr"), reason="firefox-esr not installed")])]
 
 
-def pytest_collection_modifyitems(items):
+def pytest_generate_tests(metafunc):
+    """A test that starts its own browsers (a restart, say) asks for `kind`: it runs once per browser."""
+    if "kind" in metafunc.fixturenames:
+        metafunc.parametrize("kind", BROWSERS)
+
+
+def pytest_collection_modifyitems(config, items):
     """Each browser test may run once more after a failure. Real browsers driven over DevTools and
     BiDi on a 2-core machine now and then lose a frame or an event (the git log names the ones
     fixed); one retry keeps such a miss from failing CI, while a broken feature still fails twice,
-    and pytest reports every rerun (R)."""
+    and pytest reports every rerun (R).
+    A test marked `only("chromium", reason=...)` is a check one browser alone can make: it is not
+    collected for the other."""
     here = Path(__file__).parent
+    kept, dropped = [], []
     for item in items:
         if item.path.is_relative_to(here):
             item.add_marker(pytest.mark.flaky(reruns=1))
+        only = item.get_closest_marker("only")
+        if only and not only.kwargs.get("reason"):
+            raise pytest.UsageError(f"{item.nodeid}: only({only.args[0]!r}) needs a reason=")
+        runs_in = getattr(item, "callspec", None) and item.callspec.params.get("driver")
+        if only and runs_in and runs_in != only.args[0]:
+            dropped.append(item)
+        else:
+            kept.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
 
 
 @pytest.fixture(scope="session")
@@ -35,82 +56,65 @@ def server(tmp_path_factory):
         yield s
 
 
-def wait_for(predicate, timeout=10.0, interval=0.05, message="condition"):
-    """Poll until predicate() is truthy; for readiness only, never to assert speed."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"timed out waiting for {message}")
-
-
-def wait_until_registered(worker):
-    wait_for(lambda: worker.evaluate("chrome.scripting.getRegisteredContentScripts().then(s => s.length)"),
-             message="button content script registered")
-
-
-def uk_child():
-    """A browser set up as a child's in the UK would be: UK time zone, British English."""
-    return {"env": {**os.environ, "TZ": "Europe/London"}, "args": ["--lang=en-GB"]}
+@pytest.fixture(scope="module")
+def hostile_server(server):
+    """The fixture server, answering each hostile case's host with its hostile page."""
+    for case in CASES:
+        server.routes[case.host] = f"hostile/{case.page}.html"
+    yield server
+    for case in CASES:
+        server.routes.pop(case.host, None)
 
 
 @pytest.fixture(scope="module")
-def browser(dist, server, tmp_path_factory):
-    """One Chromium with Buoy per test module; tests open their own pages."""
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with chromium.launch(profile, dist / "chromium", server.port, **uk_child()) as context:
-        worker = chromium.service_worker(context)
-        wait_until_registered(worker)
-        context.buoy_worker = worker
-        yield context
-    shutil.rmtree(profile, ignore_errors=True)
-
-
-FIREFOX_UUID = "3c9f2b7e-5a1d-4c6e-8f0b-9d2a7e4c1b55"  # fixed, so tests know the panel's moz-extension URL
-
-
-@contextmanager
-def child_firefox(extension: Path, port: int, zone="Europe/London", lang="en_GB.UTF-8"):
-    """Firefox ESR started in time zone `zone` and locale `lang`, with Buoy from `extension` (a build's
-    firefox/ folder) installed and nothing opened yet, every request sent to `port`. `ff.proxy.hosts`
-    lists every host it asked for."""
-    if not shutil.which("firefox-esr"):
-        pytest.skip("firefox-esr not installed")
-    # Firefox takes its time zone from TZ at start; the harness passes os.environ on.
-    with Proxy(port) as proxy:
-        with mock.patch.dict(os.environ, {"TZ": zone, "LANG": lang}):
-            ff = Firefox(proxy.port, uuid=FIREFOX_UUID)
-        with ff:
-            ff.install_extension(extension)
-            ff.proxy = proxy
-            yield ff
-
-
-@contextmanager
-def uk_child_firefox(extension: Path, port: int, zone="Europe/London", lang="en_GB.UTF-8"):
-    """Firefox ESR set up like a UK child's (or, given `zone` and `lang`, another country's; see
-    child_firefox), with Buoy's button registered."""
-    with child_firefox(extension, port, zone, lang) as ff:
-        # The background registers the button's content script after install; ask an extension page.
-        probe = ff.open_extension_page("panel/panel.html")
-        wait_for(lambda: ff.evaluate(probe, "browser.scripting.getRegisteredContentScripts().then(s => s.length)"),
-                 message="button content script registered")
-        ff.close_tab(probe)
-        yield ff
+def upstream(server):
+    """The port that answers every host name the module's browsers ask for: the fixture server,
+    unless a module serves something else (a real chat app)."""
+    return server.port
 
 
 @pytest.fixture(scope="module")
-def firefox(dist, server):
-    """One Firefox ESR with Buoy per test module, set up like a UK child's, answered by `server`;
-    tests open their own tabs."""
-    with uk_child_firefox(dist / "firefox", server.port) as ff:
-        yield ff
+def child():
+    """Where the module's browsers are (harness.browsers.Child): the UK, unless a module says."""
+    return UK
+
+
+@pytest.fixture(scope="module")
+def school_policy():
+    """Buoy's settings as a school's enterprise policy sets them (harness/policy.py), or None."""
+    return None
+
+
+@pytest.fixture(scope="module", params=BROWSERS)
+def driver(request, dist, upstream, child, school_policy, tmp_path_factory):
+    """One browser of each kind with Buoy per test module, behind the one driver interface
+    (harness/driver/): every test that asks for `buoy` runs in both. A module may define
+    prepare_chromium_profile(profile), run on the profile between a first start and the real one."""
+    with ExitStack() as stack:
+        if request.param == "chromium":
+            if school_policy:
+                try:
+                    stack.enter_context(chromium_policy(school_policy, chromium.EXTENSION_ID))
+                except PermissionError as error:
+                    pytest.skip(str(error))
+            profile = tmp_path_factory.mktemp("chromium-profile")
+            stack.callback(shutil.rmtree, profile, ignore_errors=True)  # after the browser closed
+            prepare = getattr(request.module, "prepare_chromium_profile", None)
+            if prepare:  # a module that needs the profile set up as after an earlier run
+                with start_driver("chromium", dist, upstream, profile, child) as first:
+                    first.set_up()  # installed and set up: the profile now has Buoy's entry
+                prepare(profile)
+            yield stack.enter_context(start_driver("chromium", dist, upstream, profile, child))
+        else:
+            prefs = school_policy and firefox_policy_prefs(school_policy, BUOY_ID, tmp_path_factory.mktemp("policy"))
+            yield stack.enter_context(start_driver("firefox", dist, upstream, None, child, prefs))
 
 
 @pytest.fixture
-def page(browser):
-    page = browser.new_page()
-    yield page
-    page.close()
+def buoy(driver):
+    """The module's browser for one test; the tabs the test opened are closed after it."""
+    before = {tab for tab, _ in driver.tabs()}
+    yield driver
+    for tab, _ in driver.tabs():
+        if tab not in before:
+            driver.close(tab)

@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from build.bench.report import FIGURES
-from build.bench.run import run_bench
-from tests.e2e.conftest import ROOT
+from harness.paths import ROOT
+from tools.bench.report import FIGURES
+from tools.bench.run import run_bench
 
 pytestmark = pytest.mark.chromium
 

@@ -7,9 +7,9 @@ import shutil
 
 import pytest
 
-from tests.helpers.firefox import Firefox
-from tests.helpers.proxy import Proxy
-from tests.helpers.server import serve_fixtures
+from harness.firefox import Firefox
+from harness.proxy import Proxy
+from harness.server import serve_fixtures
 
 pytestmark = [
     pytest.mark.firefox,

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.helpers.lounge import run_lounge
+from harness.lounge import run_lounge
 
 CHROMIUM = "/usr/bin/chromium"
 SITE = "discord.com"

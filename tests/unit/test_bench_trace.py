@@ -1,8 +1,8 @@
 """The bench's click figures and Buoy's own time come from the right trace events (synthetic
 traces, in µs)."""
 
-from build.bench.stats import paired, summary
-from build.bench.trace import click_figures, own_main_thread_ms
+from tools.bench.stats import paired, summary
+from tools.bench.trace import click_figures, own_main_thread_ms
 
 
 def dispatch(kind, ts, dur=10, pid=1):

@@ -8,7 +8,7 @@ import pytest
 from build.manifest import chromium_id, host_patterns, make_manifest
 from build.package import build_all, version
 from build.validate import DataError, validate
-from tests.conftest import ROOT
+from harness.paths import ROOT
 
 SOURCE = json.loads((ROOT / "extension" / "manifest.json").read_text())
 SITES = json.loads((ROOT / "extension" / "data" / "sites.json").read_text())

@@ -1,4 +1,4 @@
-"""build/check_links.py against a local http.server on loopback: no internet.
+"""tools/check_links.py against a local http.server on loopback: no internet.
 
 The injectable opener rewrites every https://host/path in the data to http://127.0.0.1:PORT/host/path,
 and maps the final URL back, so redirects read as they would on the real sites.
@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from build.check_links import check_links, collect_urls, main, reported_facts
+from tools.check_links import check_links, collect_urls, main, reported_facts
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -150,7 +150,7 @@ def test_unreachable_host_is_reported_not_raised(data_dir):
 
 
 def test_real_data_urls_are_all_https():
-    from build.check_links import DATA
+    from tools.check_links import DATA
     urls = collect_urls(DATA)
     assert len(urls) > 20
     assert all(u.startswith("https://") for _, u in urls)
@@ -177,6 +177,6 @@ def test_reported_facts_are_listed_first_as_what_to_confirm_live(data_dir, capsy
 
 
 def test_the_real_data_lists_its_reported_numbers():
-    from build.check_links import DATA
+    from tools.check_links import DATA
     says = {fact["says"] for fact in reported_facts(DATA)}
     assert {"1800 66 66 66", "50101", "TEXTO"} <= says

@@ -1,4 +1,4 @@
-"""The peer evaluation (build/eval_peer.py) on made-up vectors: neighbours, thresholds, the sealed part.
+"""The peer evaluation (tools/eval_peer.py) on made-up vectors: neighbours, thresholds, the sealed part.
 
 The real model is not needed: a word-hashing embedder stands in for MiniLM (tests/unit/test_minilm.py
 tests the model where it is installed). The sealed lines are read here only to count them in the report.
@@ -12,7 +12,7 @@ import pytest
 
 np = pytest.importorskip("numpy", reason="the peer evaluation needs numpy (requirements-peer.txt)")
 
-from build.eval_peer import _budget_threshold, _nearest, _score, evaluate, format_report  # noqa: E402
+from tools.eval_peer import _budget_threshold, _nearest, _score, evaluate, format_report  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,13 +7,13 @@ import subprocess
 import pytest
 
 from build.store_listing import load_listing
-from tests.conftest import ROOT
+from harness.paths import ROOT
 
 LINTER = ROOT / "node_modules" / ".bin" / "addons-linter"
 
 
 def test_ruff_is_clean():
-    result = subprocess.run(["ruff", "check", "build", "tests", "tasks.py"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(["ruff", "check", "build", "harness", "tools", "tests", "tasks.py"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

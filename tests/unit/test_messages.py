@@ -8,7 +8,7 @@ import re
 import pytest
 
 from build.messages import CONTENT_WORDS, read_locales, resolve
-from tests.conftest import ROOT
+from harness.paths import ROOT
 
 EXT = ROOT / "extension"
 LOCALES = {p.parent.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted((EXT / "_locales").glob("*/messages.json"))}

@@ -1,4 +1,4 @@
-"""all-MiniLM-L6-v2 in numpy (build/minilm.py) gives sentence-transformers' embeddings.
+"""all-MiniLM-L6-v2 in numpy (tools/minilm.py) gives sentence-transformers' embeddings.
 
 Needs requirements-peer.txt, which CI doesn't install: skipped without it. The reference vector is
 fastembed's for "hello world" (qdrant/fastembed, tests/test_text_onnx_embeddings.py), computed there
@@ -11,7 +11,7 @@ import pytest
 
 np = pytest.importorskip("numpy", reason="needs numpy (requirements-peer.txt)")
 
-from build.minilm import INSTALL, embed, model_zip  # noqa: E402
+from tools.minilm import INSTALL, embed, model_zip  # noqa: E402
 
 pytestmark = pytest.mark.skipif(
     model_zip() is None or not all(importlib.util.find_spec(m) for m in ("safetensors", "tokenizers")),

@@ -11,7 +11,8 @@ import math
 
 import pytest
 
-from tests.unit.test_nudges import ROOT, RULES, _node
+from harness.nudge_node import RULES, _node
+from harness.paths import ROOT
 
 NUDGER = json.dumps((ROOT / "extension/nudge/nudger.js").as_uri())
 MOVES = [m["id"] for m in RULES["languages"]["en"]["moves"]]

@@ -10,7 +10,8 @@ import subprocess
 import pytest
 
 from build.data_rules.nudge_model import check
-from tests.unit.test_nudges import ROOT, RULES, _node
+from harness.nudge_node import RULES, _node
+from harness.paths import ROOT
 
 MODEL_FILE = ROOT / "extension/data/nudge-model.json"
 MODEL = json.loads(MODEL_FILE.read_text(encoding="utf-8"))

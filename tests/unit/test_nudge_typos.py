@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.test_nudges import ROOT, RULES, _node, match
+from harness.nudge_node import RULES, _node, match
+from harness.paths import ROOT
 
 DICTIONARY = Path("/usr/share/dict/words")
 TYPOS = json.loads((ROOT / "extension/data/nudge-typos.json").read_text(encoding="utf-8"))

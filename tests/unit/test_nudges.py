@@ -8,17 +8,14 @@ Needs python and node only. No timed assertions: the cost per line is reported b
 import copy
 import json
 import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 
-from build.eval_nudges import PARTS, evaluate, format_report
 from build.validate import problems
+from harness.nudge_node import RULES, _node, match
+from harness.paths import ROOT
+from tools.eval_nudges import PARTS, evaluate, format_report
 
-ROOT = Path(__file__).resolve().parents[2]
-RULES = json.loads((ROOT / "extension/data/nudges.json").read_text(encoding="utf-8"))
-NOT_TYPOS = json.loads((ROOT / "extension/data/nudge-typos.json").read_text(encoding="utf-8"))["languages"]["en"]["not_typos"]
 MOVES = [m["id"] for m in RULES["languages"]["en"]["moves"]]
 
 # (part, measure) -> floor for recall, ceiling for false alarms, at what the engine reaches today
@@ -31,24 +28,6 @@ TALK_FLOORS = {"tune": 21 / 21, "sealed": 27 / 31}
 TALK_CEILINGS = {"tune": 8 / 22, "sealed": 10 / 32}
 
 pytestmark = pytest.mark.skipif(not shutil.which("node"), reason="needs node")
-
-
-def _node(script: str, payload) -> list:
-    """Run an ES module snippet that sees `input` (the JSON payload) and prints JSON."""
-    match_js = json.dumps((ROOT / "extension/nudge/match.js").as_uri())
-    normalise_js = json.dumps((ROOT / "extension/nudge/normalise.js").as_uri())
-    module = (f"import {{ compile }} from {match_js};\nimport {{ normalise }} from {normalise_js};\n"
-              "import { readFileSync } from 'node:fs';\nconst input = JSON.parse(readFileSync(0, 'utf8'));\n" + script)
-    out = subprocess.run(["node", "--input-type=module", "-e", module],
-                         input=json.dumps(payload), capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
-
-
-def match(texts, rules=None) -> list:
-    rules = rules or RULES["languages"]["en"]
-    return _node("const m = compile(input.rules, { notTypos: input.notTypos });"
-                 " console.log(JSON.stringify(input.texts.map(t => m.match(t))));",
-                 {"rules": rules, "texts": texts, "notTypos": NOT_TYPOS})
 
 
 def nudged(texts) -> list:

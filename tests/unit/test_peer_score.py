@@ -1,4 +1,4 @@
-"""Sentinel's per-message score and aggregation as rebuilt in build/peer_score.py (issue 15).
+"""Sentinel's per-message score and aggregation as rebuilt in tools/peer_score.py (issue 15).
 
 Pure Python on made-up similarities: runs everywhere, without numpy or the model.
 """
@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from build.peer_score import MIN_SCORE, contrastive, max_score, message_score, skewness
+from tools.peer_score import MIN_SCORE, contrastive, max_score, message_score, skewness
 
 
 def test_the_score_is_the_log_ratio_of_mean_exponentiated_similarities():

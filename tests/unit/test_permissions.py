@@ -8,7 +8,7 @@ import pytest
 
 from build.manifest import BROWSERS, host_patterns, make_manifest
 from build.permission_reasons import host_reasons, justify, load_reasons
-from tests.conftest import ROOT
+from harness.paths import ROOT
 
 SOURCE = json.loads((ROOT / "extension" / "manifest.json").read_text())
 SITES = json.loads((ROOT / "extension" / "data" / "sites.json").read_text())

@@ -17,7 +17,7 @@ import pytest
 import textstat
 import textstat.backend.counts._count_syllables as syllables
 
-from tests.conftest import ROOT
+from harness.paths import ROOT
 
 syllables.get_cmudict = lambda lang: None  # offline: pyphen's hyphenation counts syllables
 

@@ -1,6 +1,6 @@
 """The stores' images: every size a store asks for is made, each image is checked for size before a
 release hands it over, and the checksums are what sha256sum checks. (The screenshots themselves are
-taken in tests/e2e/test_store_images_chromium.py; invoke release takes them all and checks them.)"""
+taken in tests/e2e/test_store_images.py; invoke release takes them all and checks them.)"""
 
 import hashlib
 import subprocess
@@ -10,7 +10,7 @@ import pytest
 from build.icons import render
 from build.release import images_for, write_checksums
 from build.store_images import check_sizes, load_stores, needed_sizes, png_size
-from tests.conftest import ROOT
+from harness.paths import ROOT
 
 STORES = load_stores()
 

@@ -11,12 +11,12 @@ from build.release import images_for
 from build.store_images import load_stores
 from build.store_listing import build_listing, check_listing, languages, load_listing, privacy_page
 from build.store_sheet import render_sheet
-from tests.conftest import ROOT
+from harness.paths import ROOT
 
 SOURCE = json.loads((ROOT / "extension" / "manifest.json").read_text())
 SITES = json.loads((ROOT / "extension" / "data" / "sites.json").read_text())
 STORES = load_stores()
-# What build/store_images.py writes for each language (its sizes are checked in test_release_images.py).
+# What tools/store_shots.py writes for each language (its sizes are checked in test_release_images.py).
 SHOTS = ["1-button.png", "2-panel.png", "3-welcome.png", "4-options.png", "icon-128.png", "icon-300.png",
          "tile-440x280.png", "tile-1400x560.png"]
 

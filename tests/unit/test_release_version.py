@@ -9,7 +9,7 @@ from build.package import version
 from build.release import release
 from build.release_version import ReleaseError, changelog_top, check_version, tags_at_head
 from build.store_listing import placeholders
-from tests.conftest import ROOT
+from harness.paths import ROOT
 
 DATED = "# Changelog\n\n## 0.2.0 (2026-12-03)\n\n- Something.\n\n## 0.1.0 (2026-11-01)\n"
 UNRELEASED = DATED.replace("(2026-12-03)", "(unreleased)")
@@ -86,7 +86,7 @@ def test_release_says_everything_to_fix_before_building_anything(tmp_path, monke
     (tmp_path / "extension" / "manifest.json").write_text('{"version": "0.2.0"}')
     (tmp_path / "CHANGELOG.md").write_text(DATED)
     with pytest.raises(ReleaseError) as error:
-        release(tmp_path)  # not a git checkout: no tag
+        release(tmp_path, None)  # not a git checkout: no tag
     assert "no tag v0.2.0" in str(error.value)
     assert "placeholder links (homepage)" in str(error.value)
     assert not (tmp_path / "dist").exists()

@@ -1,0 +1,130 @@
+"""How a test finds Buoy on a page. The button sits in a closed shadow root that page scripts
+(and so Playwright's selectors) can't enter; Chromium's DevTools protocol can, like a screen reader."""
+
+from harness.waiting import wait_for
+
+
+def _walk(node):
+    yield node
+    for child in node.get("children", []) + node.get("shadowRoots", []):
+        yield from _walk(child)
+
+
+def _attrs(node):
+    flat = node.get("attributes", [])
+    return dict(zip(flat[::2], flat[1::2], strict=True))
+
+
+def button_box(page):
+    """The Buoy button's border box {x, y, width, height} in CSS px, or None if it isn't drawn."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        doc = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+        node = next((n for n in _walk(doc) if n.get("nodeName") == "BUTTON" and "buoy-button" in _attrs(n).get("class", "")), None)
+        if not node:
+            return None
+        try:
+            quad = cdp.send("DOM.getBoxModel", {"backendNodeId": node["backendNodeId"]})["model"]["border"]
+        except Exception:
+            return None  # in the DOM but not rendered
+        xs, ys = quad[0::2], quad[1::2]
+        return {"x": min(xs), "y": min(ys), "width": max(xs) - min(xs), "height": max(ys) - min(ys)}
+    finally:
+        cdp.detach()
+
+
+def panel_open(page):
+    """Whether the in-page panel's frame is in the page, read through the closed shadow root (Playwright
+    may list a frame late or keep a detached one; the DOM itself is the truth)."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        doc = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+        return any(n.get("nodeName") == "IFRAME" and "panel/panel.html" in _attrs(n).get("src", "") for n in _walk(doc))
+    finally:
+        cdp.detach()
+
+
+def accessible_buttons(page):
+    cdp = page.context.new_cdp_session(page)
+    try:
+        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+        return [n.get("name", {}).get("value", "") for n in nodes if n.get("role", {}).get("value") == "button"]
+    finally:
+        cdp.detach()
+
+
+def wait_for_button(page):
+    return wait_for(lambda: button_box(page), message="Buoy button drawn")
+
+
+def frame_box(page, url_part):
+    """The box {x, y, right, bottom} of the page's iframe whose src has `url_part` (the panel's)."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        doc = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+        node = next(n for n in _walk(doc) if n.get("nodeName") == "IFRAME" and url_part in _attrs(n).get("src", ""))
+        quad = cdp.send("DOM.getBoxModel", {"backendNodeId": node["backendNodeId"]})["model"]["border"]
+    finally:
+        cdp.detach()
+    return {"x": min(quad[0::2]), "y": min(quad[1::2]), "right": max(quad[0::2]), "bottom": max(quad[1::2])}
+
+
+def centre(box):
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+
+def click_button(page):
+    x, y = centre(wait_for_button(page))
+    page.mouse.click(x, y)
+
+
+def _frame_url(frame):
+    # Playwright may not have an out-of-process frame's URL yet; the frame itself knows it. (Asking
+    # has no time limit: pytest-timeout turns a frame that never answers into a failure.)
+    try:
+        url = frame.url
+        return url if url and url != "about:blank" else frame.evaluate("location.href")
+    except Exception:
+        return ""
+
+
+def panel_frame(page):
+    # page.frames, not main_frame.child_frames: Playwright sometimes lists the out-of-process
+    # extension frame without linking it to its parent (seen on hostile pages, about 1 run in 20).
+    # A detached frame is skipped before asking it anything: evaluating in a frame that is going away
+    # can block until Playwright's own timeout.
+    frames = [f for f in page.frames if f is not page.main_frame and not f.is_detached()]
+    return next((f for f in frames if "/panel/panel.html" in _frame_url(f)), None)
+
+
+def _diagnose(page):
+    cdp = page.context.new_cdp_session(page)
+    try:
+        doc = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+        iframes = [_attrs(n).get("src") for n in _walk(doc) if n.get("nodeName") == "IFRAME"]
+        targets = [(t["type"], t["url"][:80]) for t in cdp.send("Target.getTargets")["targetInfos"] if t["type"] == "iframe"]
+        return f"iframes in DOM: {iframes}; iframe targets: {targets}; frames: {[f.url for f in page.frames]}"
+    finally:
+        cdp.detach()
+
+
+def escape_from_panel(page, panel):
+    """Escape pressed in the in-page panel the way a child does: it closes the panel. Not
+    Locator.press, which then waits for the removed frame until its timeout; and not a whole
+    keyboard.press either: Chromium sends the release to the focused frame, and when that frame is
+    removed while the release is in flight the DevTools call never returns (a CI run hung there).
+    The key is held until the panel has gone, then released on the page, as a slow finger would."""
+    panel.focus("h1")
+    page.keyboard.down("Escape")
+    wait_for(lambda: not panel_open(page), message="Escape closed the panel")
+    page.keyboard.up("Escape")
+
+
+def wait_for_panel(page):
+    wait_for(lambda: panel_open(page), message="panel frame in the page")
+    try:
+        frame = wait_for(lambda: panel_frame(page), message="panel frame")
+    except AssertionError as e:
+        raise AssertionError(f"{e}: {_diagnose(page)}") from None
+    frame.wait_for_selector("main[data-country]")
+    return frame

@@ -1,0 +1,43 @@
+// Runs the nudge engine over the evaluation sets for tools/eval_nudges.py (issues 11, 15).
+// Usage: node eval_nudges.mjs <repo root> <rules json> <language> <passes> <part>...
+// Prints one JSON object: the move each line got, each conversation's first nudge and, if
+// passes > 0, microseconds per line. Typos and the learned stage are the repo's data files.
+import { existsSync, readFileSync } from 'node:fs';
+import { createNudger } from '../extension/nudge/nudger.js';
+
+const LINE_GAP_MS = 20_000; // a conversation's messages, read this far apart
+
+const [root, rulesPath, language, passes, ...parts] = process.argv.slice(2);
+const json = (path) => JSON.parse(readFileSync(path, 'utf8'));
+const jsonl = (path) => readFileSync(path, 'utf8').split('\n').filter(l => l.trim()).map(l => JSON.parse(l));
+const rules = json(rulesPath);
+let clock = 0;
+const nudge = createNudger({
+    nudges: { languages: { [language]: rules.languages[language] } },
+    typos: json(`${root}/extension/data/nudge-typos.json`),
+    model: json(`${root}/extension/data/nudge-model.json`),
+}, { now: () => clock });
+
+const result = { node: process.version, parts: {}, conversations: {}, microsPerLine: null };
+const texts = [];
+let key = 0; // each line alone is its own conversation
+for (const part of parts) {
+    result.parts[part] = jsonl(`${root}/tests/nudges/${part}.jsonl`)
+        .map(c => ({ ...c, got: nudge(c.text, `line ${key++}`)?.move ?? null }));
+    texts.push(...result.parts[part].map(c => c.text));
+    const conversations = `${root}/tests/nudges/conversations-${part}.jsonl`;
+    if (!existsSync(conversations)) continue;
+    result.conversations[part] = jsonl(conversations).map((c) => {
+        const here = `conversation ${key++}`;
+        const got = c.lines.map(line => { clock += LINE_GAP_MS; return nudge(line, here)?.move ?? null; });
+        const at = got.findIndex(Boolean);
+        return { ...c, got: at < 0 ? null : got[at], at: at < 0 ? null : at };
+    });
+}
+if (Number(passes) > 0) {
+    for (let i = 0; i < 100; i++) for (const t of texts) nudge(t, 'bench');     // warm up the JIT
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < Number(passes); i++) for (const t of texts) nudge(t, 'bench');
+    result.microsPerLine = Number(process.hrtime.bigint() - start) / 1000 / (Number(passes) * texts.length);
+}
+console.log(JSON.stringify(result));

@@ -1,0 +1,127 @@
+"""Measure the chat nudges (issues 11, 15): recall and false alarms per move, on both parts, and
+conversations caught and falsely flagged.
+
+`tests/nudges/tune.jsonl` is what the rules are tuned on: its misses and alarms are printed.
+`tests/nudges/sealed.jsonl` was written by other hands from public guidance and split off once
+(tools/split_nudge_set.py); whoever tunes never reads it, so for it only counts are printed.
+The engine is the shipped JavaScript, run by the machine's `node` through `tools/eval_nudges.mjs`,
+so what is measured is what ships. Wiring: `print(format_report(evaluate(root)))`.
+"""
+
+import json
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+PARTS = ("tune", "sealed")
+SEALED = "sealed"
+RUNNER = Path(__file__).with_name("eval_nudges.mjs")
+
+
+def _run(repo_root: Path, rules: dict | None, language: str, passes: int) -> dict:
+    node = shutil.which("node")
+    if not node:
+        raise RuntimeError("eval-nudges needs node (20 or later) on PATH")
+    with tempfile.TemporaryDirectory() as tmp:
+        rules_file = repo_root / "extension/data/nudges.json"
+        if rules is not None:  # a changed rule set, e.g. from a test
+            rules_file = Path(tmp) / "nudges.json"
+            rules_file.write_text(json.dumps(rules), encoding="utf-8")
+        out = subprocess.run([node, str(RUNNER), str(repo_root), str(rules_file), language, str(passes), *PARTS],
+                             capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def _rate(hits: int, total: int) -> float | None:
+    return hits / total if total else None
+
+
+def _right(case: dict) -> bool:
+    """The nudge names the line's move, or another move the writer said it also makes."""
+    return case["got"] == case["move"] or case["got"] in case.get("also", ())
+
+
+def _score(cases: list[dict], move_ids: list[str]) -> dict:
+    risky = [c for c in cases if c["move"]]
+    harmless = [c for c in cases if not c["move"]]
+    moves = {}
+    for move in move_ids:
+        mine = [c for c in risky if c["move"] == move]
+        caught = sum(_right(c) for c in mine)
+        flagged = sum(c["got"] == move for c in harmless)
+        moves[move] = {"risky": len(mine), "caught": caught, "recall": _rate(caught, len(mine)),
+                       "flagged": flagged, "false_alarms": _rate(flagged, len(harmless))}
+    caught = sum(c["got"] is not None for c in risky)  # a nudge appears, whichever move
+    flagged = sum(c["got"] is not None for c in harmless)
+    return {
+        "overall": {"risky": len(risky), "caught": caught, "recall": _rate(caught, len(risky)),
+                    "right_move": _rate(sum(_right(c) for c in risky), len(risky)),
+                    "harmless": len(harmless), "flagged": flagged, "false_alarms": _rate(flagged, len(harmless))},
+        "moves": moves,
+        "misses": [c for c in risky if not _right(c)],
+        "alarms": [c for c in harmless if c["got"] is not None],
+    }
+
+
+def _score_conversations(conversations: list[dict]) -> dict:
+    risky = [c for c in conversations if c["risky"]]
+    harmless = [c for c in conversations if not c["risky"]]
+    caught = sum(c["got"] is not None for c in risky)  # a nudge at any of its lines
+    flagged = sum(c["got"] is not None for c in harmless)
+    return {"risky": len(risky), "caught": caught, "recall": _rate(caught, len(risky)),
+            "harmless": len(harmless), "flagged": flagged, "false_alarms": _rate(flagged, len(harmless)),
+            "misses": [c for c in risky if c["got"] is None], "alarms": [c for c in harmless if c["got"] is not None]}
+
+
+def evaluate(repo_root, rules: dict | None = None, language: str = "en", timing: bool = True) -> dict:
+    """Return {"parts": {part: {"overall", "moves", "misses", "alarms", "conversations"}},
+    "micros_per_line", "node"}."""
+    repo_root = Path(repo_root).resolve()
+    if rules is None:
+        rules = json.loads((repo_root / "extension/data/nudges.json").read_text(encoding="utf-8"))
+    move_ids = [m["id"] for m in rules["languages"][language]["moves"]]
+    raw = _run(repo_root, rules, language, 300 if timing else 0)
+    parts = {part: _score(raw["parts"][part], move_ids) | {"conversations": _score_conversations(raw["conversations"][part])}
+             for part in PARTS}
+    parts[SEALED] |= {"misses": None, "alarms": None}  # counts only, even to code that calls this
+    parts[SEALED]["conversations"] |= {"misses": None, "alarms": None}
+    model = json.loads((repo_root / "extension/data/nudge-model.json").read_text(encoding="utf-8"))
+    return {"parts": parts, "cross_validation": model["languages"][language]["cross_validation"],
+            "micros_per_line": raw["microsPerLine"], "node": raw["node"]}
+
+
+def _pct(value: float | None) -> str:
+    return "   -  " if value is None else f"{100 * value:5.1f}%"
+
+
+def format_report(results: dict) -> str:
+    lines = [f"{'part':<6} {'move':<9} {'risky':>5} {'caught':>6} {'recall':>7} {'flagged':>7} {'false alarms':>12}"]
+    for part, scores in results["parts"].items():
+        rows = list(scores["moves"].items()) + [("overall", scores["overall"])]
+        for move, s in rows:
+            lines.append(f"{part:<6} {move:<9} {s['risky']:>5} {s['caught']:>6} {_pct(s['recall']):>7} "
+                         f"{s['flagged']:>7} {_pct(s['false_alarms']):>12}")
+        total = scores["overall"]["harmless"]
+        lines.append(f"{part:<6} ({total} harmless lines; false alarms are flagged harmless lines / {total})")
+        talks = scores["conversations"]
+        lines.append(f"{part:<6} {'talks':<9} {talks['risky']:>5} {talks['caught']:>6} {_pct(talks['recall']):>7} "
+                     f"{talks['flagged']:>7} {_pct(talks['false_alarms']):>12}  (conversations: a nudge at any line)")
+        if part == SEALED:  # counts only: its lines must never reach whoever tunes the rules
+            continue
+        lines += [f"      missed: {c['text']!r} ({c['move']} -> {c['got']})" for c in scores["misses"]]
+        lines += [f"      alarm:  {c['text']!r} (-> {c['got']})" for c in scores["alarms"]]
+        lines += [f"      missed conversation: {c['lines']!r}" for c in talks["misses"]]
+        lines += [f"      alarm conversation:  {c['lines']!r} (at line {c['at'] + 1}: {c['got']})" for c in talks["alarms"]]
+    cv = results.get("cross_validation")
+    if cv:  # the tuning part trained the learned stage, so its own figures above flatter it
+        lines.append(f"tune, learned stage out of fold ({cv['folds']}-fold, lines of {cv['lines_of']}, rules included): "
+                     f"{cv['caught']}/{cv['risky']} caught ({_pct(cv['caught'] / cv['risky']).strip()}), "
+                     f"{cv['flagged']}/{cv['harmless']} false alarms ({_pct(cv['flagged'] / cv['harmless']).strip()})")
+    if results.get("micros_per_line") is not None:
+        lines.append(f"matching cost: {results['micros_per_line']:.1f} µs per line, Node {results['node']}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(format_report(evaluate(Path(__file__).parent.parent)))

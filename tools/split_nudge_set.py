@@ -1,0 +1,82 @@
+"""Split the independent nudge evaluation set once into a tuning part and a sealed part (issue 15).
+
+Run once, on the writers' folders (each with `lines.jsonl` and `conversations.jsonl`, written by
+helpers who never saw the rules), by whoever does NOT tune the rules:
+
+    python -m tools.split_nudge_set WRITERS_DIR [LANGUAGE]
+
+English parts go to tests/nudges/, another language's to tests/nudges/<language>/. It prints only
+counts. Within each writer and label, lines (each text once, and none the old sets
+hold already) are shuffled with a fixed seed and 40 %
+go to the tuning part; the rest are sealed. The old hand-written sets join the tuning part, as the
+issue asks. Kept in the repository as the record of how the parts were made.
+"""
+
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+NUDGES = Path(__file__).resolve().parent.parent / "tests" / "nudges"
+SEED = 20261203
+TUNE_SHARE = 0.4
+
+
+def _read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _write(path: Path, rows: list[dict]) -> None:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+def _split(rows: list[dict], key) -> tuple[list[dict], list[dict]]:
+    """Stratified by key(row): the same share of every writer's every label goes to tuning."""
+    rng = random.Random(SEED)
+    groups: dict = {}
+    for row in rows:
+        groups.setdefault(key(row), []).append(row)
+    tune, sealed = [], []
+    for name in sorted(groups, key=str):
+        group = groups[name]
+        rng.shuffle(group)
+        cut = round(len(group) * TUNE_SHARE)
+        tune += group[:cut]
+        sealed += group[cut:]
+    return tune, sealed
+
+
+def split(writers_dir: Path, language: str = "en") -> dict:
+    out = NUDGES if language == "en" else NUDGES / language
+    out.mkdir(exist_ok=True)
+    lines, conversations = [], []
+    for writer in sorted(p for p in writers_dir.iterdir() if (p / "lines.jsonl").exists()):
+        lines += [{"text": r["text"], "move": r["move"], **({"also": r["also"]} if r.get("also") else {}),
+                   "note": r.get("style", "plain"), "set": writer.name} for r in _read(writer / "lines.jsonl")]
+        conversations += [{"lines": r["lines"], "risky": r["risky"], "set": writer.name}
+                          for r in _read(writer / "conversations.jsonl")]
+    seen = {" ".join(r["text"].lower().split()) for part in ("held", "tune") if (out / f"{part}.jsonl").exists()
+            for r in _read(out / f"{part}.jsonl")}
+    unique = []
+    for row in lines:  # a line two writers (or one writer twice) wrote lands in one part only
+        key = " ".join(row["text"].lower().split())
+        if key not in seen:
+            seen.add(key)
+            unique.append(row)
+    tune, sealed = _split(unique, lambda r: (r["set"], r["move"]))
+    conv_tune, conv_sealed = _split(conversations, lambda r: (r["set"], r["risky"]))
+    old = [{**r, "set": "2026-11"} for part in ("held", "tune") if (out / f"{part}.jsonl").exists()
+           for r in _read(out / f"{part}.jsonl")]
+    _write(out / "tune.jsonl", old + tune)
+    _write(out / "sealed.jsonl", sealed)
+    _write(out / "conversations-tune.jsonl", conv_tune)
+    _write(out / "conversations-sealed.jsonl", conv_sealed)
+    (out / "held.jsonl").unlink(missing_ok=True)
+    return {"tune": Counter(r["move"] or "harmless" for r in old + tune),
+            "sealed": Counter(r["move"] or "harmless" for r in sealed),
+            "conversations": {"tune": len(conv_tune), "sealed": len(conv_sealed)}}
+
+
+if __name__ == "__main__":
+    print(json.dumps(split(Path(sys.argv[1]), *sys.argv[2:3]), indent=1))
