@@ -57,7 +57,10 @@ export function translatePage(root = document) {
 }
 
 // The locale to write times and dates in: the browser's first language (en-NZ writes "8 am"), which
-// can be more precise than the UI language Chromium offers (en-US or en-GB).
+// can be more precise than the UI language Chromium offers (en-US or en-GB); but the chosen language
+// when a parent chose one the browser's is not ("Monday" in a Polish panel would be "poniedziałek").
 export function dateLocale() {
-  return navigator.languages?.[0] ?? navigator.language ?? api.i18n.getUILanguage();
+  const browser = navigator.languages?.[0] ?? navigator.language ?? api.i18n.getUILanguage();
+  const words = chosenLanguage();
+  return language() === browser.split(/[-_]/)[0] ? browser : words.replace("_", "-");
 }

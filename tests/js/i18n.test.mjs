@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 let uiLanguage = "en-GB";
 globalThis.chrome = { i18n: { getUILanguage: () => uiLanguage, getMessage: () => "" } };
 const { default: CATALOGUE, DEFAULT_LOCALE } = await import("../../dist/chromium/lib/messages.js");
-const { format, language, locale, localeFor, localeOf, t, useLanguage } = await import("../../dist/chromium/lib/i18n.js");
+const { dateLocale, format, language, locale, localeFor, localeOf, t, useLanguage } = await import("../../dist/chromium/lib/i18n.js");
 
 const LANGUAGES = ["en-GB", "en-US", "en-AU", "en", "fr", "fr-CA", "fr_FR", "de-DE", "pt-BR", "pt-PT", "ja", ""];
 
@@ -73,4 +73,15 @@ test("the language a parent chose wins over the browser's, and anything else fol
     assert.equal(locale(), "de", String(broken));
     assert.equal(localeOf(broken), "de");
   }
+});
+
+test("times are written in the browser's own form, or in the chosen language's when it is another", (c) => {
+  c.after(() => useLanguage("auto"));
+  Object.defineProperty(globalThis, "navigator", { value: { languages: ["en-NZ", "en"] }, configurable: true });
+  uiLanguage = "en-GB";
+  assert.equal(dateLocale(), "en-NZ");
+  useLanguage("en");
+  assert.equal(dateLocale(), "en-NZ"); // the same language: its own country's form ("8 am")
+  useLanguage("pt_BR");
+  assert.equal(dateLocale(), "pt-BR");
 });
