@@ -3,17 +3,18 @@
 // second registered script on the same sites, only while settings.nudges is on.
 //
 // The button touches no extension API while a page loads: its words come from a built file
-// content/locale/<folder>.js, and a look other than the default from content/look/*.js, both
-// registered before it; the watcher's from content/locale/<folder>-nudges.js (build/messages.py).
+// content/locale/<folder>.js (the language the parent chose, or the browser's), and a look other
+// than the default from content/look/*.js, both registered before it; the watcher's from
+// content/locale/<folder>-nudges.js (build/messages.py).
 // Open tabs are changed by calling into the button's isolated world.
 import { sites } from "../lib/data.js";
-import { locale } from "../lib/i18n.js";
+import { localeOf } from "../lib/i18n.js";
 import { enabledDomains, hostPatterns } from "../lib/site-patterns.js";
 
 const LOOK_FILES = { corner: (v) => v !== "bottom-right" && `content/look/${v}.js`, size: (v) => v === "large" && "content/look/large.js" };
 
 const buttonFiles = (settings) => [
-  `content/locale/${locale()}.js`,
+  `content/locale/${localeOf(settings.language)}.js`,
   ...Object.entries(LOOK_FILES).map(([key, file]) => file(settings[key])).filter(Boolean),
   "content/button.js",
 ];
@@ -23,7 +24,7 @@ const buttonFiles = (settings) => [
 const SCRIPTS = [
   { id: "buoy-button", files: buttonFiles, runAt: "document_start", wanted: () => true,
     remove: () => globalThis.buoyButton?.teardown() },
-  { id: "buoy-nudges", files: () => [`content/locale/${locale()}-nudges.js`, "content/nudge-watch.js"],
+  { id: "buoy-nudges", files: (s) => [`content/locale/${localeOf(s.language)}-nudges.js`, "content/nudge-watch.js"],
     runAt: "document_idle", wanted: (s) => s.nudges,
     remove: () => globalThis.buoyNudges?.teardown() },
 ];

@@ -4,13 +4,14 @@
 import { help, sites } from "../lib/data.js";
 import { serviceUrl } from "../lib/help-directory.js";
 import { language } from "../lib/i18n.js";
+import { loadSettings } from "../lib/settings-store.js";
 
 const KEY = "helpTabs";
 
-export function helpUrl(serviceId, contactIndex) {
+export function helpUrl(serviceId, contactIndex, lang = language()) {
   const service = help.services[serviceId];
   if (!service) return null;
-  if (contactIndex === undefined || contactIndex === null) return serviceUrl(serviceId, language());
+  if (contactIndex === undefined || contactIndex === null) return serviceUrl(serviceId, lang);
   const contact = service.contacts?.[contactIndex];
   return contact?.url ?? null;
 }
@@ -20,7 +21,9 @@ async function ids() {
 }
 
 export async function openHelp(serviceId, contactIndex, openerTab) {
-  const url = helpUrl(serviceId, contactIndex);
+  // The service's own page in the language the parent chose for Buoy (issue 17).
+  const { settings } = await loadSettings();
+  const url = helpUrl(serviceId, contactIndex, language(settings.language));
   if (!url) throw new Error(`no help link for ${serviceId}#${contactIndex}`);
   return openTab(url, openerTab);
 }

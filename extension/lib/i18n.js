@@ -7,14 +7,26 @@ import CATALOGUE, { DEFAULT_LOCALE } from "./messages.js";
 const api = globalThis.browser ?? globalThis.chrome;
 
 // The _locales folder the browser itself would pick: the exact locale (en_GB), then its language
-// (en), then the default.
+// (en), then, unlike the browser, another country's words in that language (pt_PT reads pt_BR
+// rather than English), then the default.
 export function localeFor(uiLanguage) {
   const wanted = String(uiLanguage ?? "").replaceAll("-", "_").toLowerCase();
-  const find = (name) => Object.keys(CATALOGUE).find((folder) => folder.toLowerCase() === name);
-  return find(wanted) ?? find(wanted.split("_")[0]) ?? DEFAULT_LOCALE;
+  const base = wanted.split("_")[0];
+  const find = (test) => Object.keys(CATALOGUE).find((folder) => test(folder.toLowerCase()));
+  return find((f) => f === wanted) ?? find((f) => f === base) ?? find((f) => f.split("_")[0] === base) ?? DEFAULT_LOCALE;
 }
 
-export const locale = () => localeFor(api.i18n.getUILanguage());
+export const LOCALES = Object.keys(CATALOGUE);
+
+// The language a parent chose (settings.language, issue 17: homes with two languages), or the
+// browser's for "auto". A page sets it once it has read the settings; until then, the browser's.
+let chosen = "auto";
+export const useLanguage = (setting) => { chosen = setting; };
+export const chosenLanguage = (setting = chosen) =>
+  (LOCALES.includes(setting) ? setting : api.i18n.getUILanguage());
+
+export const localeOf = (setting) => localeFor(chosenLanguage(setting));
+export const locale = () => localeOf(chosen);
 
 // As chrome.i18n and browser.i18n substitute: $1..$9 take the substitutions (a missing one gives
 // nothing) and $$ is a $. $NAME$ placeholders were resolved to $n by the build.
@@ -29,8 +41,8 @@ export function t(key, ...substitutions) {
   return format(message, substitutions);
 }
 
-export function language() {
-  return api.i18n.getUILanguage().split(/[-_]/)[0];
+export function language(setting = chosen) {
+  return chosenLanguage(setting).split(/[-_]/)[0];
 }
 
 export function pick(text, lang = language()) {
@@ -45,7 +57,10 @@ export function translatePage(root = document) {
 }
 
 // The locale to write times and dates in: the browser's first language (en-NZ writes "8 am"), which
-// can be more precise than the UI language Chromium offers (en-US or en-GB).
+// can be more precise than the UI language Chromium offers (en-US or en-GB); but the chosen language
+// when a parent chose one the browser's is not ("Monday" in a Polish panel would be "poniedziałek").
 export function dateLocale() {
-  return navigator.languages?.[0] ?? navigator.language ?? api.i18n.getUILanguage();
+  const browser = navigator.languages?.[0] ?? navigator.language ?? api.i18n.getUILanguage();
+  const words = chosenLanguage();
+  return language() === browser.split(/[-_]/)[0] ? browser : words.replace("_", "-");
 }

@@ -2,6 +2,7 @@
 // school's in storage.managed. Broken values never reach the button: they are dropped with a warning.
 import { combine, migrate, readStored, SCHEMA, validFields } from "./settings.js";
 import { countryCodes, siteIds } from "./data.js";
+import CATALOGUE from "./messages.js";
 
 const KEY = "settings";
 export const POLICY_KEYS = ["country", "extraSites", "disabledSites", "size", "corner", "nudges", "locked"];
@@ -43,7 +44,7 @@ async function readManaged() {
   return (await Promise.race([answer, late])) ?? (await chrome.storage.local.get(LAST_POLICY))[LAST_POLICY] ?? {};
 }
 
-const context = () => ({ countries: countryCodes(), siteIds: siteIds() });
+const context = () => ({ countries: countryCodes(), siteIds: siteIds(), languages: Object.keys(CATALOGUE) });
 
 export async function loadSettings() {
   const [stored, managed] = await Promise.all([area().then((a) => a.get(KEY)), readManaged()]);

@@ -18,6 +18,7 @@ export const DEFAULTS = Object.freeze({
   nudges: true,
   quickExitUrl: "https://www.google.com/search?q=weather",
   cleanHistory: false,
+  language: "auto", // the browser's; or a _locales folder (issue 17)
 });
 
 // A host a parent may add: letters, digits, hyphens and dots, at least one dot, no scheme or path.
@@ -49,11 +50,12 @@ const FIELDS = {
   nudges: (v) => typeof v === "boolean",
   quickExitUrl: (v) => isHttpsUrl(v),
   cleanHistory: (v) => typeof v === "boolean",
+  language: (v, ctx) => v === "auto" || (typeof v === "string" && ctx.languages.includes(v)),
 };
 
 /**
  * The fields of `raw` that are valid, and a warning for each that is not (it is dropped).
- * `ctx` lists what the data knows: { countries: ["GB", ...], siteIds: ["discord", ...] }.
+ * `ctx` lists what the data knows: { countries: ["GB", ...], siteIds: ["discord", ...], languages: ["en", ...] }.
  */
 export function validFields(raw, ctx) {
   const values = {};

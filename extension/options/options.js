@@ -2,11 +2,11 @@
 // decides it. It re-draws whenever settings change anywhere (another device, the panel, a policy
 // arriving a moment after start).
 import { h } from "../lib/dom.js";
-import { t, translatePage } from "../lib/i18n.js";
+import { t, translatePage, useLanguage } from "../lib/i18n.js";
 import { loadSettings, onSettingsChanged, saveSettings } from "../lib/settings-store.js";
 import { hostPatterns } from "../lib/site-patterns.js";
 import { section } from "./controls.js";
-import { cornerField, countryField, nudgesField, sizeField } from "./fields.js";
+import { cornerField, countryField, languageField, nudgesField, sizeField } from "./fields.js";
 import { sitesSection } from "./sites.js";
 import { historyField } from "./history-toggle.js";
 import { policyNotice } from "./policy-notice.js";
@@ -27,10 +27,14 @@ async function save(patch) {
 async function render() {
   const { settings, managed } = await loadSettings();
   const page = { settings, managed, save, refresh: render, granted: await grantedHosts(settings.extraSites) };
+  useLanguage(settings.language); // a new choice re-draws the page in it
+  translatePage();
+  document.title = t("optionsTitle");
   const focused = document.activeElement?.id;
   main.replaceChildren(
     policyNotice(managed) ?? "",
     section("where", t("countryTitle"), countryField(page)),
+    section("language", t("languageTitle"), languageField(page)),
     sitesSection(page),
     section("look", t("buttonTitle"), cornerField(page), sizeField(page)),
     section("features", t("featuresTitle"), nudgesField(page), historyField(page)),

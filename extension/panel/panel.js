@@ -10,7 +10,7 @@ import { help } from "../lib/data.js";
 import { browserLocale, chooseCountry } from "../lib/country.js";
 import { h } from "../lib/dom.js";
 import { situation as knownSituation } from "../lib/help-directory.js";
-import { t, translatePage } from "../lib/i18n.js";
+import { t, translatePage, useLanguage } from "../lib/i18n.js";
 import { loadSettings } from "../lib/settings-store.js";
 import { helpBar } from "./help-bar.js";
 import { homeScreen } from "./home.js";
@@ -75,6 +75,8 @@ function show(name, arg) {
 
 async function load() {
   const [{ settings, managed }, site] = await Promise.all([loadSettings(), siteHere()]);
+  useLanguage(settings.language);
+  translatePage();
   const locale = browserLocale(); // costly (Intl): once, when the panel opens
   ctx = {
     code: chooseCountry(settings.country, help.countries, locale, help.emergency_regions),

@@ -3,10 +3,10 @@
 // localService === true, always set on the utterance so no default (possibly online) voice is used.
 // Nothing is sent to a speech service. With no local voice in the panel's language, no button.
 import { h } from "../lib/dom.js";
-import { t } from "../lib/i18n.js";
+import { chosenLanguage, t } from "../lib/i18n.js";
 
 const base = (tag) => String(tag ?? "").toLowerCase().split(/[-_]/)[0];
-const uiLanguage = () => base(chrome.i18n.getUILanguage());
+const uiLanguage = () => base(chosenLanguage());
 const tts = globalThis.chrome?.tts?.getVoices ? chrome.tts : null;
 
 function synthesisVoices() {
@@ -24,7 +24,7 @@ export async function localVoices() {
   } else if (globalThis.speechSynthesis) {
     voices = (await synthesisVoices()).filter((v) => v.localService === true).map((v) => ({ name: v.name, lang: v.lang, voice: v }));
   }
-  const exact = chrome.i18n.getUILanguage().toLowerCase().replace("_", "-");
+  const exact = chosenLanguage().toLowerCase().replace("_", "-");
   return voices.filter((v) => v.name && base(v.lang) === uiLanguage())
     .sort((a, b) => (b.lang.toLowerCase() === exact) - (a.lang.toLowerCase() === exact));
 }

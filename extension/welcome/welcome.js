@@ -3,7 +3,7 @@
 import { help } from "../lib/data.js";
 import { chooseCountry } from "../lib/country.js";
 import { h } from "../lib/dom.js";
-import { pick, t, translatePage } from "../lib/i18n.js";
+import { pick, t, translatePage, useLanguage } from "../lib/i18n.js";
 import { loadSettings, onSettingsChanged, saveSettings } from "../lib/settings-store.js";
 import { section } from "../options/controls.js";
 import { cornerField, countryField, nudgesField, sizeField } from "../options/fields.js";
@@ -13,7 +13,7 @@ const choices = document.getElementById("choices");
 const fake = document.getElementById("fake-button");
 const frame = document.getElementById("panel-preview");
 const status = document.getElementById("status");
-let shownCountry = null;
+let shownPanel = null;
 
 async function save(patch) {
   const refused = await saveSettings(patch);
@@ -23,12 +23,15 @@ async function save(patch) {
 async function render() {
   const { settings, managed } = await loadSettings();
   const page = { settings, managed, save };
+  useLanguage(settings.language);
+  showWords();
   const code = chooseCountry(settings.country, help.countries, undefined, help.emergency_regions);
   fake.dataset.corner = settings.corner;
   fake.style.setProperty("--size", String(BUTTON_SIZES[settings.size]));
-  // The panel reads settings when it opens: show it again when the country changes.
-  if (shownCountry && shownCountry !== code) frame.src = frame.src;
-  shownCountry = code;
+  // The panel reads settings when it opens: show it again when the country or language changes.
+  const shown = `${code} ${settings.language}`;
+  if (shownPanel && shownPanel !== shown) frame.src = frame.src;
+  shownPanel = shown;
   const focused = document.activeElement?.id;
   choices.replaceChildren(section("choices-section", t("choicesTitle"),
     h("p", { class: "country-picked", id: "country-picked" }, t("countryPicked", pick(help.countries[code].name))),
@@ -38,10 +41,15 @@ async function render() {
   if (focused) document.getElementById(focused)?.focus();
 }
 
-translatePage();
-document.title = t("welcomeTitle");
-const [first, ...rest] = t("buttonLabel").split(" ");
-fake.append(first, h("br"), rest.join(" "));
-frame.title = t("previewPanelFrame");
+// The page's fixed words, again whenever the parent picks another language.
+function showWords() {
+  translatePage();
+  document.title = t("welcomeTitle");
+  const [first, ...rest] = t("buttonLabel").split(" ");
+  fake.replaceChildren(first, h("br"), rest.join(" "));
+  frame.title = t("previewPanelFrame");
+}
+
+showWords();
 render();
 onSettingsChanged(render);

@@ -7,13 +7,13 @@ import assert from "node:assert/strict";
 let uiLanguage = "en-GB";
 globalThis.chrome = { i18n: { getUILanguage: () => uiLanguage, getMessage: () => "" } };
 const { default: CATALOGUE, DEFAULT_LOCALE } = await import("../../dist/chromium/lib/messages.js");
-const { format, locale, localeFor, t } = await import("../../dist/chromium/lib/i18n.js");
+const { dateLocale, format, language, locale, localeFor, localeOf, t, useLanguage } = await import("../../dist/chromium/lib/i18n.js");
 
-const LANGUAGES = ["en-GB", "en-US", "en-AU", "en", "fr", "fr-CA", "fr_FR", "de-DE", "ja", ""];
+const LANGUAGES = ["en-GB", "en-US", "en-AU", "en", "fr", "fr-CA", "fr_FR", "de-DE", "pt-BR", "pt-PT", "ja", ""];
 
-test("the browser's language picks the locale as the browser would: exact, its language, then English", () => {
+test("the browser's language picks the locale: exact, its language, another country's, then English", () => {
   assert.equal(DEFAULT_LOCALE, "en");
-  assert.deepEqual(LANGUAGES.map(localeFor), ["en", "en", "en", "en", "fr", "fr", "fr", "en", "en", "en"]);
+  assert.deepEqual(LANGUAGES.map(localeFor), ["en", "en", "en", "en", "fr", "fr", "fr", "de", "pt_BR", "pt_BR", "en", "en"]);
   assert.equal(localeFor(undefined), "en");
   uiLanguage = "fr-CA";
   assert.equal(locale(), "fr");
@@ -23,7 +23,7 @@ test("the browser's language picks the locale as the browser would: exact, its l
 });
 
 test("a language Buoy has no words for gets the English words", () => {
-  uiLanguage = "de-DE";
+  uiLanguage = "ja";
   assert.equal(t("quickExit"), CATALOGUE.en.quickExit);
   assert.equal(t("callNumber", "112"), "Call 112");
 });
@@ -57,4 +57,31 @@ test("with chrome.i18n.getMessage answering nothing, no key ever comes back", ()
       assert.ok(words && words !== key, `${language}: ${key} -> ${JSON.stringify(words)}`);
     }
   }
+});
+
+test("the language a parent chose wins over the browser's, and anything else follows the browser", (c) => {
+  c.after(() => useLanguage("auto"));
+  uiLanguage = "de-DE";
+  assert.equal(t("reassurance"), CATALOGUE.de.reassurance);
+  useLanguage("pl");
+  assert.equal(locale(), "pl");
+  assert.equal(language(), "pl");
+  assert.equal(t("callNumber", "116 111"), "Zadzwoń: 116 111");
+  assert.equal(localeOf("pt_BR"), "pt_BR"); // for one setting, whatever the page chose
+  for (const broken of ["auto", "xx", "", undefined, 7, { fr: true }]) {
+    useLanguage(broken);
+    assert.equal(locale(), "de", String(broken));
+    assert.equal(localeOf(broken), "de");
+  }
+});
+
+test("times are written in the browser's own form, or in the chosen language's when it is another", (c) => {
+  c.after(() => useLanguage("auto"));
+  Object.defineProperty(globalThis, "navigator", { value: { languages: ["en-NZ", "en"] }, configurable: true });
+  uiLanguage = "en-GB";
+  assert.equal(dateLocale(), "en-NZ");
+  useLanguage("en");
+  assert.equal(dateLocale(), "en-NZ"); // the same language: its own country's form ("8 am")
+  useLanguage("pt_BR");
+  assert.equal(dateLocale(), "pt-BR");
 });

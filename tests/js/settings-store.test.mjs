@@ -38,7 +38,7 @@ const V1 = { schema: 1, country: "CA", categories: { chat: true, game: false, so
 test("stored version 1 settings load unchanged", async () => {
   install({ sync: area({ settings: V1 }) });
   const { settings, warnings, managed } = await loadSettings();
-  assert.deepEqual(settings, V1);
+  assert.deepEqual(settings, { ...V1, language: "auto" }); // saved before there was a choice: the browser's
   assert.deepEqual(warnings, []);
   assert.deepEqual(managed, { keys: [], locked: false, warnings: [] });
   assert.equal(warned.length, 0);
@@ -100,4 +100,17 @@ test("each policy answer is kept for the next slow start; no policy clears it", 
   const { local: next } = install({ local: area({ lastPolicy: { corner: "top-left" } }), managed: area({}, { broken: true }) });
   assert.equal((await loadSettings()).settings.corner, "bottom-right");
   assert.deepEqual(next.data.lastPolicy, {});
+});
+
+test("a chosen language is saved and read back; one this Buoy has no words for is dropped, the rest kept", async () => {
+  const { sync } = install({ sync: area({ settings: V1 }) });
+  assert.deepEqual(await saveSettings({ language: "de" }), []);
+  assert.equal((await loadSettings()).settings.language, "de");
+  assert.deepEqual((await saveSettings({ language: "klingon" })).map((w) => w.key), ["language"]);
+  sync.data.settings.language = "ja"; // from a newer Buoy with more languages, through sync
+  const { settings, warnings } = await loadSettings();
+  assert.equal(settings.language, "auto");
+  assert.equal(settings.corner, "top-left");
+  assert.deepEqual(warnings, [{ key: "language", value: "ja" }]);
+  assert.equal(sync.data.settings.language, "ja"); // left as stored: reading never rewrites it
 });

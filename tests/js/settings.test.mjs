@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { combine, DEFAULTS, isManaged, migrate, parseSite, readStored, SCHEMA, validFields } from "../../dist/chromium/lib/settings.js";
 
-const ctx = { countries: ["GB", "CA", "INT"], siteIds: ["discord", "roblox", "youtube"] };
+const ctx = { countries: ["GB", "CA", "INT"], siteIds: ["discord", "roblox", "youtube"], languages: ["en", "fr", "pl"] };
 
 // What version 1 of Buoy stored for a parent who changed everything.
 const V1 = {
@@ -17,7 +17,7 @@ test("version 1 settings survive migration and reading back unchanged", () => {
   const { values, warnings } = readStored(structuredClone(V1), ctx);
   assert.deepEqual(warnings, []);
   assert.deepEqual({ ...values, schema: SCHEMA }, { ...V1, schema: SCHEMA });
-  assert.deepEqual(combine(values), { ...V1, schema: SCHEMA });
+  assert.deepEqual(combine(values), { ...V1, schema: SCHEMA, language: "auto" }); // no choice then: the browser's
 });
 
 test("settings stored without a schema number are read as version 1", () => {
@@ -43,6 +43,7 @@ const CORRUPT = [
   ["extraSites", ["<script>alert(1)</script>"]],
   ["extraSites", Array.from({ length: 5000 }, (_, i) => `s${i}.example.org`)],
   ["quickExitUrl", "javascript:alert(1)"], ["quickExitUrl", "http://example.org/"], ["cleanHistory", null],
+  ["language", "ja"], ["language", "pt-BR"], ["language", ["fr"]], ["language", null],
 ];
 
 for (const [key, value] of CORRUPT) {
@@ -89,4 +90,11 @@ test("parseSite accepts hosts and plain URLs, refuses anything else", () => {
   for (const bad of ["", "localhost", "exa mple.org", "http://", "foo..org", "-a.org", "a.b/c d", "🙂.org", "1.2.3.4"]) {
     assert.equal(parseSite(bad), null, bad);
   }
+});
+
+test("the language a parent chose is kept, with the other settings", () => {
+  const { values, warnings } = readStored({ ...V1, language: "pl" }, ctx);
+  assert.deepEqual(warnings, []);
+  assert.equal(combine(values).language, "pl");
+  assert.equal(DEFAULTS.language, "auto");
 });

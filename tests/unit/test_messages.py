@@ -50,6 +50,11 @@ def test_the_code_asks_for_words_this_test_can_see():
     assert {k.split("_")[0] + "_" for k in made_from_data()} == families
 
 
+def test_every_ui_language_is_here():
+    # Chrome's folder names (issue 17): Portuguese is Brazil's, the one most children speak.
+    assert set(LOCALES) == {"en", "fr", "de", "es", "it", "nl", "pl", "pt_BR"}
+
+
 @pytest.mark.parametrize("locale", sorted(LOCALES))
 def test_every_key_the_code_asks_for_is_in_every_locale(locale):
     wanted = asked_for() | made_from_data()

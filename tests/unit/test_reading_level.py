@@ -2,6 +2,9 @@
 reading age of about 8), and the French (Canada) copy in the same register by Flesch reading ease
 (Kandel-Moles for French). Sentences already above the bar are listed with their measure: none may
 get harder, and a new sentence above the bar fails. Service names are taken out before measuring.
+German, Spanish, Italian, Dutch, Polish and Portuguese (Brazil) each have a formula made for that
+language, with a bar for "easy" on its own scale (FORMULAS, issue 17); none of them has a sentence
+above its bar.
 
 Child-facing UI strings are found by convention: the keys the panel (extension/panel/) and the page
 button (extension/content/) ask for; the options and welcome pages are for parents. Data texts: service
@@ -25,7 +28,7 @@ EXT = ROOT / "extension"
 GRADE_MAX = 3.0  # Flesch-Kincaid grade, English
 EASE_MIN = 70.0  # Flesch reading ease, French ("easy"; lower is harder)
 SHORT = 4  # below this many words a grade formula says nothing: each word is checked instead
-MAX_SYLLABLES = {"en": 3, "fr": 4}
+MAX_SYLLABLES = {"en": 3, "fr": 4, "de": 4, "es": 4, "it": 4, "nl": 4, "pl": 4, "pt_BR": 4}
 # Lines of the copied note: labels for the adult or the report form, not sentences to read.
 NOTE_LINES = {"noteTitle", "noteSite", "notePage", "noteTime", "noteUser"}
 
@@ -95,6 +98,44 @@ def measured(lang, short=False):
         textstat.set_lang("en")
 
 
+def portuguese_ease(text):
+    """Flesch reading ease for Portuguese (Martins et al., 1996: the English formula plus 42, where
+    75 and above reads as easy for the first four school years). textstat 0.7.13 has no Portuguese
+    constants, so it is written here from textstat's counts."""
+    return 248.835 - 1.015 * textstat.words_per_sentence(text) - 84.6 * textstat.avg_syllables_per_word(text)
+
+
+# Per language: the formula made for it, its bar for "easy", and whether a higher score is easier.
+# Flesch-style scales (Amstad, Szigriszt-Pazos's INFLESZ, Douma, Martins) call 70 to 80 fairly easy;
+# Gulpease calls 80 and above easy for a reader with primary schooling; FOG-PL (Gunning fog counting
+# words of four syllables or more as hard, as Jasnopis does) gives school years.
+# (FOG-PL looks words up in textstat's English easy-word list first, which no Polish word of four
+# syllables is in: its warning about that says nothing here.)
+pytestmark = pytest.mark.filterwarnings("ignore:There is no easy words vocabulary for pl")
+FORMULAS = {
+    "de": ("Flesch-Amstad reading ease", textstat.flesch_reading_ease, 70.0, True),
+    "es": ("Szigriszt-Pazos perspicuity (INFLESZ)", textstat.szigriszt_pazos, 70.0, True),
+    "it": ("Gulpease index", textstat.gulpease_index, 80.0, True),
+    "nl": ("Flesch-Douma reading ease", textstat.flesch_reading_ease, 70.0, True),
+    "pl": ("FOG-PL (Gunning fog, hard words of 4+ syllables)", textstat.gunning_fog, 6.0, False),
+    "pt_BR": ("Flesch reading ease for Portuguese (Martins)", portuguese_ease, 75.0, True),
+}
+
+
+def too_hard(lang, score):
+    _, _, bar, higher_is_easier = FORMULAS[lang]
+    return score < bar if higher_is_easier else score > bar
+
+
+def scored(lang):
+    """{sentence: score} by the language's own formula, for sentences of SHORT words or more."""
+    textstat.set_lang(lang)
+    try:
+        return {s: FORMULAS[lang][1](s) for where, text in texts(lang) for s in sentences(text) if len(words(s)) >= SHORT}
+    finally:
+        textstat.set_lang("en")
+
+
 # Sentences above the bar today, with their measure: they may get easier, never harder.
 # Most are two or three words, where one long word tips a grade formula made for paragraphs.
 EN_ALLOWED = {
@@ -114,6 +155,9 @@ def test_there_is_child_facing_copy_to_measure():
     keys = child_keys()
     assert {"reassurance", "openNow", "noteCopied", "readAloud"} <= keys
     assert len(measured("en")) > 40 and len(measured("fr")) > 40
+    assert all(len(scored(lang)) > 20 for lang in FORMULAS)
+    assert set(FORMULAS) | {"en", "fr"} == {p.parent.name for p in (EXT / "_locales").glob("*/messages.json")}, \
+        "a new UI language: name the formula made for it in FORMULAS"
 
 
 def test_english_sentences_read_at_grade_3_or_below():
@@ -126,7 +170,13 @@ def test_french_sentences_are_as_easy():
     assert hard == {}, "plus difficile que prévu : des phrases plus courtes, des mots plus simples"
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("lang", sorted(FORMULAS))
+def test_sentences_are_easy_by_the_formula_made_for_the_language(lang):
+    hard = {s: round(score, 1) for s, score in scored(lang).items() if too_hard(lang, score)}
+    assert hard == {}, f"{FORMULAS[lang][0]}: past {FORMULAS[lang][2]}; make them shorter or plainer"
+
+
+@pytest.mark.parametrize("lang", sorted(MAX_SYLLABLES))
 def test_short_labels_use_short_words(lang):
     textstat.set_lang(lang)
     try:
@@ -144,5 +194,24 @@ def test_the_measure_can_fail(text):
     textstat.set_lang(lang)
     try:
         assert textstat.flesch_kincaid_grade(text) > GRADE_MAX if lang == "en" else textstat.flesch_reading_ease(text) < EASE_MIN
+    finally:
+        textstat.set_lang("en")
+
+
+HARD = {
+    "de": "Die Vertraulichkeitsvereinbarung gewährleistet umfassende Unterstützung durch spezialisierte Beratungsstellen.",
+    "es": "La confidencialidad institucional garantiza una intervención especializada inmediatamente.",
+    "it": "L'organizzazione specializzata garantisce la riservatezza dell'intervento immediatamente.",
+    "nl": "De vertrouwelijkheidsverklaring garandeert onmiddellijke gespecialiseerde ondersteuning.",
+    "pl": "Wyspecjalizowana organizacja zagwarantuje natychmiastową, profesjonalną interwencję.",
+    "pt_BR": "A confidencialidade institucional garante intervenção especializada imediatamente.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(FORMULAS))
+def test_each_formula_can_fail(lang):
+    textstat.set_lang(lang)
+    try:
+        assert too_hard(lang, FORMULAS[lang][1](HARD[lang]))
     finally:
         textstat.set_lang("en")

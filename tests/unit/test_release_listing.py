@@ -39,7 +39,7 @@ def store(request, tmp_path):
 def test_every_store_listing_fits_its_store(store):
     name, spec, listing = store
     assert check_listing(listing, spec) == []
-    assert set(listing["languages"]) == {"en", "fr"}
+    assert set(listing["languages"]) == {"en", "fr", "de", "es", "it", "nl", "pl", "pt_BR"}
 
 
 def test_every_ui_language_has_a_listing():
