@@ -124,7 +124,8 @@ def format_report(results: dict) -> str:
     if cv:  # the tuning part trained the learned stage, so its own figures above flatter it
         lines.append(f"tune, learned stage out of fold ({cv['folds']}-fold, lines of {cv['lines_of']}, rules included): "
                      f"{cv['caught']}/{cv['risky']} caught ({_pct(cv['caught'] / cv['risky']).strip()}), "
-                     f"{cv['flagged']}/{cv['harmless']} false alarms ({_pct(cv['flagged'] / cv['harmless']).strip()})")
+                     f"{cv['flagged']}/{cv['harmless']} false alarms ({_pct(cv['flagged'] / cv['harmless']).strip()}); "
+                     f"decorated {cv['dressed']['caught']}/{cv['risky']} caught, {cv['dressed']['flagged']}/{cv['harmless']} false alarms")
     if results.get("micros_per_line") is not None:
         lines.append(f"matching cost: {results['micros_per_line']:.1f} µs per line, Node {results['node']}")
     return "\n".join(lines)
