@@ -3,11 +3,13 @@
 // lines, rules and settings give the same bytes (the date aside), which a test checks.
 //
 // A softmax regression (harmless + the seven moves) over the hashed features of extension/nudge/
-// features.js, trained by full-batch Adam with L2, then quantised to int8. Its settings (L2, hash
-// size) and the thresholds the engine uses are chosen by 5-fold cross-validation inside the tuning
-// part, scoring the quantised model exactly as the engine does:
+// features.js, trained by full-batch Adam with L2, then quantised to int8, on the tuning lines and
+// a copy of each as a chat app draws it (chat_decor.mjs). Its settings (L2, hash size) and the
+// thresholds the engine uses are chosen by 5-fold cross-validation inside the tuning part,
+// scoring the quantised model exactly as the engine does:
 //   threshold  a line nudges when the rules match and its risk (1 - P(harmless)) >= veto, or
-//              when its risk >= threshold; chosen for the best recall at <= 3 % false alarms
+//              when its risk >= threshold; chosen for the best recall, bare and dressed, at
+//              <= 3 % false alarms of each
 //   weak       a line whose risk >= weak adds to the conversation's score (nudge/memory.js);
 //              chosen with the tuning conversations (chooseWeak)
 // Usage: node build/train_nudge_model.mjs <repo root> [--check | --retrain]
@@ -19,6 +21,7 @@ import { compile } from '../extension/nudge/match.js';
 import { features } from '../extension/nudge/features.js';
 import { loadModel } from '../extension/nudge/model.js';
 import { createNudger } from '../extension/nudge/nudger.js';
+import { decorator, random } from './chat_decor.mjs';
 
 const [root, flag] = process.argv.slice(2);
 const LANGUAGE = 'en';
@@ -33,6 +36,13 @@ const WEAK_RATE = 0.05;
 // replies ("Send", "You") are absent from the tuning lines, and the model misjudged them.
 const MIN_WORDS = 3;
 const GRID = { l2: [1e-5, 3e-5], bits: [14] };
+// Chat apps draw a name, badges and the time around the words (chat_decor.mjs), and the model's
+// features are averaged over the line, so that dressing dilutes a risky line's words. Each line is
+// also trained on as AUGMENT dressed copies, same label, in the same fold as the line itself; out of
+// fold, the thresholds are chosen on the lines bare and dressed afresh (another seed).
+const AUGMENT = 1;
+const TRAIN_SEED = 15;
+const CHECK_SEED = 16;
 
 const tuneText = readFileSync(`${root}/${TUNE}`, 'utf8');
 const sha256 = (text) => createHash('sha256').update(text).digest('hex');
@@ -45,24 +55,25 @@ const reads = cases.map(c => matcher.read(c.text));
 const lines = reads.map(r => r.line);
 const labels = cases.map(c => classes.indexOf(c.move ?? 'harmless'));
 const ruled = reads.map(r => matcher.ruleFor(r));
-const short = lines.map(l => l.split(' ', MIN_WORDS).length < MIN_WORDS);
-
-// A small seeded generator (mulberry32), so folds are the same on every machine.
-function random(seed) {
-    return () => {
-        seed = (seed + 0x6d2b79f5) | 0;
-        let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+const isShort = l => l.split(' ', MIN_WORDS).length < MIN_WORDS;
+const short = lines.map(isShort);
+const dress = decorator(TRAIN_SEED);
+const copies = cases.flatMap((c, i) => Array.from({ length: AUGMENT }, () => ({ of: i, line: matcher.read(dress(c.text)).line })));
+const redress = decorator(CHECK_SEED);
+const dressed = cases.map(c => matcher.read(redress(c.text)));
+const dressedLines = dressed.map(r => r.line);
+const dressedRuled = dressed.map(r => matcher.ruleFor(r));
+const dressedShort = dressedLines.map(isShort);
 
 function train(rows, bits, l2) {
     const size = 1 << bits;
     const k = classes.length;
-    const data = rows.map(i => {
-        const f = features(lines[i], bits);
-        return { f, norm: f.length ? 1 / Math.sqrt(f.length) : 0, y: labels[i] };
+    const kept = new Set(rows);
+    const items = [...rows.map(i => ({ line: lines[i], y: labels[i] })),
+                   ...copies.filter(c => kept.has(c.of)).map(c => ({ line: c.line, y: labels[c.of] }))];
+    const data = items.map(({ line, y }) => {
+        const f = features(line, bits);
+        return { f, norm: f.length ? 1 / Math.sqrt(f.length) : 0, y };
     });
     const w = new Float64Array(k * size);
     const b = new Float64Array(k);
@@ -133,30 +144,44 @@ function folds() {
     return fold;
 }
 
-// Out-of-fold risk (1 - P(harmless)) of every tuning line.
+// Out-of-fold risk (1 - P(harmless)) of every tuning line, bare and dressed.
 function crossValidate(bits, l2, fold) {
     const risk = new Float64Array(cases.length);
+    const dressedRisk = new Float64Array(cases.length);
     for (let f = 0; f < FOLDS; f++) {
         const probabilities = loadModel(train(cases.map((_, i) => i).filter(i => fold[i] !== f), bits, l2));
-        for (let i = 0; i < cases.length; i++) if (fold[i] === f) risk[i] = 1 - probabilities(lines[i])[0];
+        for (let i = 0; i < cases.length; i++) {
+            if (fold[i] !== f) continue;
+            risk[i] = 1 - probabilities(lines[i])[0];
+            dressedRisk[i] = 1 - probabilities(dressedLines[i])[0];
+        }
     }
-    return { risk };
+    return { risk, dressedRisk };
 }
 
-// The thresholds with the best recall at <= FALSE_ALARMS, and the counts they give, on the lines
-// of the three writers who also wrote the sealed part (the old hand-written lines are easier).
-function choose({ risk }) {
+// The thresholds with the best recall, bare and dressed together, at <= FALSE_ALARMS of each, and
+// the counts they give, on the lines of the three writers who also wrote the sealed part (the old
+// hand-written lines are easier).
+function choose({ risk, dressedRisk }) {
     const theirs = cases.map((_, i) => i).filter(i => cases[i].set !== '2026-11');
     const risky = theirs.filter(i => cases[i].move !== null);
     const harmless = theirs.filter(i => cases[i].move === null);
+    const judge = (isShortAt, ruledAt, riskAt, veto, t) => i =>
+        (isShortAt[i] ? Boolean(ruledAt[i]) : (ruledAt[i] && riskAt[i] >= veto) || riskAt[i] >= t);
     let best = null;
     for (let veto = 0; veto <= 0.5001; veto += 0.05) {
         for (let t = 0.3; t <= 0.99; t += 0.01) {
-            const nudges = i => (short[i] ? Boolean(ruled[i]) : (ruled[i] && risk[i] >= veto) || risk[i] >= t);
-            const flagged = harmless.filter(nudges).length;
-            if (flagged > FALSE_ALARMS * harmless.length) continue;
-            const caught = risky.filter(nudges).length;
-            if (!best || caught > best.caught) best = { veto: round(veto), threshold: round(t), caught, risky: risky.length, flagged, harmless: harmless.length };
+            const bare = judge(short, ruled, risk, veto, t);
+            const worn = judge(dressedShort, dressedRuled, dressedRisk, veto, t);
+            const flagged = harmless.filter(bare).length;
+            const dressedFlagged = harmless.filter(worn).length;
+            if (Math.max(flagged, dressedFlagged) > FALSE_ALARMS * harmless.length) continue;
+            const caught = risky.filter(bare).length;
+            const dressedCaught = risky.filter(worn).length;
+            if (!best || caught + dressedCaught > best.caught + best.dressed.caught) {
+                best = { veto: round(veto), threshold: round(t), caught, risky: risky.length, flagged, harmless: harmless.length,
+                         dressed: { caught: dressedCaught, flagged: dressedFlagged } };
+            }
         }
     }
     return best;
@@ -203,7 +228,7 @@ if (flag === '--retrain') { // the shipped settings, no cross-validation: what a
         trials.push({ bits, l2, ...choose(oof), oof });
         console.error(JSON.stringify({ ...trials.at(-1), oof: undefined }));
     }
-    const pick = trials.reduce((a, b) => (b.caught > a.caught ? b : a));
+    const pick = trials.reduce((a, b) => (b.caught + b.dressed.caught > a.caught + a.dressed.caught ? b : a));
     const trained = { ...language(pick), min_words: MIN_WORDS, veto: pick.veto, threshold: pick.threshold };
     const talks = chooseWeak(trained, pick.oof);
     console.error(JSON.stringify(talks));
@@ -217,7 +242,7 @@ if (flag === '--retrain') { // the shipped settings, no cross-validation: what a
                 ...trained,
                 weak: talks.weak,
                 cross_validation: { folds: FOLDS, lines_of: 'w1 w2 w3', caught: pick.caught, risky: pick.risky,
-                                    flagged: pick.flagged, harmless: pick.harmless },
+                                    flagged: pick.flagged, harmless: pick.harmless, dressed: pick.dressed },
                 conversations: { file: TALKS, caught: talks.caught, risky: talks.risky, flagged: talks.flagged, harmless: talks.harmless },
             },
         },

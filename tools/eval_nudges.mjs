@@ -2,10 +2,14 @@
 // Usage: node eval_nudges.mjs <repo root> <rules json> <language> <passes> <part>...
 // Prints one JSON object: the move each line got, each conversation's first nudge and, if
 // passes > 0, microseconds per line. Typos and the learned stage are the repo's data files.
+// Each part is also read as chat apps draw it (chat_decor.mjs): the move each dressed line got,
+// without its text.
 import { existsSync, readFileSync } from 'node:fs';
 import { createNudger } from '../extension/nudge/nudger.js';
+import { decorator } from '../build/chat_decor.mjs';
 
 const LINE_GAP_MS = 20_000; // a conversation's messages, read this far apart
+const DECOR_SEED = 1207; // not training's seed, with formats training never sees
 
 const [root, rulesPath, language, passes, ...parts] = process.argv.slice(2);
 const json = (path) => JSON.parse(readFileSync(path, 'utf8'));
@@ -18,13 +22,16 @@ const nudge = createNudger({
     model: json(`${root}/extension/data/nudge-model.json`),
 }, { now: () => clock });
 
-const result = { node: process.version, parts: {}, conversations: {}, microsPerLine: null };
+const result = { node: process.version, parts: {}, decorated: {}, conversations: {}, microsPerLine: null };
 const texts = [];
 let key = 0; // each line alone is its own conversation
 for (const part of parts) {
     result.parts[part] = jsonl(`${root}/tests/nudges/${part}.jsonl`)
         .map(c => ({ ...c, got: nudge(c.text, `line ${key++}`)?.move ?? null }));
     texts.push(...result.parts[part].map(c => c.text));
+    const decorate = decorator(DECOR_SEED, { held: true });
+    result.decorated[part] = result.parts[part]
+        .map(c => ({ move: c.move, also: c.also, got: nudge(decorate(c.text), `line ${key++}`)?.move ?? null }));
     const conversations = `${root}/tests/nudges/conversations-${part}.jsonl`;
     if (!existsSync(conversations)) continue;
     result.conversations[part] = jsonl(conversations).map((c) => {

@@ -5,7 +5,9 @@ conversations caught and falsely flagged.
 `tests/nudges/sealed.jsonl` was written by other hands from public guidance and split off once
 (tools/split_nudge_set.py); whoever tunes never reads it, so for it only counts are printed.
 The engine is the shipped JavaScript, run by the machine's `node` through `tools/eval_nudges.mjs`,
-so what is measured is what ships. Wiring: `print(format_report(evaluate(root)))`.
+so what is measured is what ships. Each part is also measured as chat apps draw its lines, with a
+sender's name, badges and the time around the words (build/chat_decor.mjs, formats and a seed the
+training never used): counts only, for both parts. Wiring: `print(format_report(evaluate(root)))`.
 """
 
 import json
@@ -75,7 +77,7 @@ def _score_conversations(conversations: list[dict]) -> dict:
 
 
 def evaluate(repo_root, rules: dict | None = None, language: str = "en", timing: bool = True) -> dict:
-    """Return {"parts": {part: {"overall", "moves", "misses", "alarms", "conversations"}},
+    """Return {"parts": {part: {"overall", "moves", "misses", "alarms", "conversations", "decorated"}},
     "micros_per_line", "node"}."""
     repo_root = Path(repo_root).resolve()
     if rules is None:
@@ -84,6 +86,8 @@ def evaluate(repo_root, rules: dict | None = None, language: str = "en", timing:
     raw = _run(repo_root, rules, language, 300 if timing else 0)
     parts = {part: _score(raw["parts"][part], move_ids) | {"conversations": _score_conversations(raw["conversations"][part])}
              for part in PARTS}
+    for part in PARTS:
+        parts[part]["decorated"] = _score(raw["decorated"][part], move_ids)["overall"]
     parts[SEALED] |= {"misses": None, "alarms": None}  # counts only, even to code that calls this
     parts[SEALED]["conversations"] |= {"misses": None, "alarms": None}
     model = json.loads((repo_root / "extension/data/nudge-model.json").read_text(encoding="utf-8"))
@@ -104,6 +108,9 @@ def format_report(results: dict) -> str:
                          f"{s['flagged']:>7} {_pct(s['false_alarms']):>12}")
         total = scores["overall"]["harmless"]
         lines.append(f"{part:<6} ({total} harmless lines; false alarms are flagged harmless lines / {total})")
+        dressed = scores["decorated"]
+        lines.append(f"{part:<6} {'decorated':<9} {dressed['risky']:>5} {dressed['caught']:>6} {_pct(dressed['recall']):>7} "
+                     f"{dressed['flagged']:>7} {_pct(dressed['false_alarms']):>12}  (lines with a name, badge and time)")
         talks = scores["conversations"]
         lines.append(f"{part:<6} {'talks':<9} {talks['risky']:>5} {talks['caught']:>6} {_pct(talks['recall']):>7} "
                      f"{talks['flagged']:>7} {_pct(talks['false_alarms']):>12}  (conversations: a nudge at any line)")
@@ -117,7 +124,8 @@ def format_report(results: dict) -> str:
     if cv:  # the tuning part trained the learned stage, so its own figures above flatter it
         lines.append(f"tune, learned stage out of fold ({cv['folds']}-fold, lines of {cv['lines_of']}, rules included): "
                      f"{cv['caught']}/{cv['risky']} caught ({_pct(cv['caught'] / cv['risky']).strip()}), "
-                     f"{cv['flagged']}/{cv['harmless']} false alarms ({_pct(cv['flagged'] / cv['harmless']).strip()})")
+                     f"{cv['flagged']}/{cv['harmless']} false alarms ({_pct(cv['flagged'] / cv['harmless']).strip()}); "
+                     f"decorated {cv['dressed']['caught']}/{cv['risky']} caught, {cv['dressed']['flagged']}/{cv['harmless']} false alarms")
     if results.get("micros_per_line") is not None:
         lines.append(f"matching cost: {results['micros_per_line']:.1f} µs per line, Node {results['node']}")
     return "\n".join(lines)

@@ -3,11 +3,16 @@
 // makes the features at training (build/train_nudge_model.mjs) and in the page, so what was
 // measured is what ships. Hashes are FNV-1a over UTF-16 units, from a seed per kind of feature so
 // "abc" the word and "abc" the gram land apart; no substrings are made, so a line costs little.
+// Times and dates are left out: chat apps draw one beside each message, and as features they only
+// diluted the words (features are averaged over the line, model.js).
 const WORD = 2166136261;
 const PAIR = 84696351;
 const GRAM = 1150947263;
 const PRIME = 16777619;
 const SPACE = 32;
+// A time or date as normalise.js leaves it, two or more numbers in a row: "10:02 AM" reads
+// "10 02 am", "3/12/2026" "3 12 2026". A number alone ("im 12", "100 robux") stays.
+const CLOCK_RE = /(?:^| )\d+(?: \d+)+(?: [ap]m)?(?= |$)/g;
 
 /**
  * @param {string} line words separated by single spaces (match.js read().line)
@@ -15,6 +20,7 @@ const SPACE = 32;
  * @returns {number[]} bucket indexes, one per feature occurrence
  */
 export function features(line, bits) {
+    line = line.replace(CLOCK_RE, '').trim();
     const mask = (1 << bits) - 1;
     const out = [];
     const n = line.length;

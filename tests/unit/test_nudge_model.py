@@ -51,3 +51,26 @@ def test_the_model_reads_lines_in_node_as_trained(line, risky):
               {"rules": RULES["languages"]["en"], "model": MODEL["languages"]["en"], "line": line})
     assert abs(sum(p) - 1) < 1e-9
     assert (1 - p[0] >= MODEL["languages"]["en"]["threshold"]) == risky
+
+
+def test_times_and_dates_are_no_features_but_numbers_are():
+    features_js = json.dumps((ROOT / "extension/nudge/features.js").as_uri())
+    got = _node(f"import {{ features }} from {features_js};\n"
+                "console.log(JSON.stringify(input.map(l => features(l, 14).sort((a, b) => a - b))));",
+                ["send a pic", "10 02 am send a pic 3 12 2026", "send a pic 21 14 05", "im 12", "im"])
+    assert got[1] == got[0] and got[2] == got[0]
+    assert got[3] != got[4]
+
+
+def test_measuring_dresses_lines_in_formats_training_never_saw():
+    decor_js = json.dumps((ROOT / "build/chat_decor.mjs").as_uri())
+    trained, measured = _node(
+        f"import {{ decorator }} from {decor_js};\n"
+        "const draw = (d) => Array.from({ length: 3000 }, () => d('hi'));"
+        " console.log(JSON.stringify([draw(decorator(15)), draw(decorator(1207, { held: true }))]));", None)
+    def held(lines):  # a forum-style layout and badges only measuring uses
+        return [line for line in lines if any(m in line for m in (" · ", "VIP", "Admin", "Premium", "Founder"))]
+    assert held(measured) and not held(trained)
+    train_js = (ROOT / "build/train_nudge_model.mjs").read_text(encoding="utf-8")
+    eval_js = (ROOT / "tools/eval_nudges.mjs").read_text(encoding="utf-8")
+    assert "TRAIN_SEED = 15;" in train_js and "DECOR_SEED = 1207;" in eval_js and "held: true" in eval_js
