@@ -75,16 +75,22 @@ def release(c, untagged=False):
 
 @task
 def eval_nudges(c):
-    """Recall and false alarms per nudge move: the tuning part in full, the sealed part as counts only (needs node)."""
-    from tools.eval_nudges import evaluate, format_report
+    """Recall and false alarms per nudge move and language: the tuning part in full, the sealed part as counts only (needs node)."""
+    from tools.eval_nudges import report_all
 
-    print(format_report(evaluate(ROOT)))
+    print(report_all(ROOT))
+
+
+# One word list a language of data/nudges.json, as scripts/setup.sh installs them; by their own names,
+# since /usr/share/dict/words is whichever list Debian chose as the default.
+DICTIONARIES = {"en": "/usr/share/dict/american-english", "fr": "/usr/share/dict/french", "es": "/usr/share/dict/spanish"}
 
 
 @task
-def nudge_data(c, dictionary="/usr/share/dict/words"):
+def nudge_data(c):
     """Remake the nudges' made data from the tuning part: real words near cues, then the learned stage (minutes)."""
-    c.run(f"node build/nudge_typos.mjs {ROOT} {dictionary}")
+    pairs = " ".join(f"{language}={path}" for language, path in DICTIONARIES.items())
+    c.run(f"node build/nudge_typos.mjs {ROOT} {pairs}")
     c.run(f"node build/train_nudge_model.mjs {ROOT}")
 
 

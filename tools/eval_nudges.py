@@ -1,5 +1,5 @@
-"""Measure the chat nudges (issues 11, 15): recall and false alarms per move, on both parts, and
-conversations caught and falsely flagged.
+"""Measure the chat nudges (issues 11, 15, 17): recall and false alarms per move, on both parts, and
+conversations caught and falsely flagged, for each language of the rules.
 
 `tests/nudges/tune.jsonl` is what the rules are tuned on: its misses and alarms are printed.
 `tests/nudges/sealed.jsonl` was written by other hands from public guidance and split off once
@@ -8,6 +8,8 @@ The engine is the shipped JavaScript, run by the machine's `node` through `tools
 so what is measured is what ships. Each part is also measured as chat apps draw its lines, with a
 sender's name, badges and the time around the words (build/chat_decor.mjs, formats and a seed the
 training never used): counts only, for both parts. Wiring: `print(format_report(evaluate(root)))`.
+French and Spanish sets live in tests/nudges/fr/ and tests/nudges/es/, split the same way; every
+language's rules read every line, the set's language first, as on a page in that language.
 """
 
 import json
@@ -19,6 +21,12 @@ from pathlib import Path
 PARTS = ("tune", "sealed")
 SEALED = "sealed"
 RUNNER = Path(__file__).with_name("eval_nudges.mjs")
+
+
+def languages(repo_root) -> list[str]:
+    """The languages data/nudges.json has rules for, English first."""
+    rules = json.loads((Path(repo_root) / "extension/data/nudges.json").read_text(encoding="utf-8"))
+    return list(rules["languages"])
 
 
 def _run(repo_root: Path, rules: dict | None, language: str, passes: int) -> dict:
@@ -91,7 +99,8 @@ def evaluate(repo_root, rules: dict | None = None, language: str = "en", timing:
     parts[SEALED] |= {"misses": None, "alarms": None}  # counts only, even to code that calls this
     parts[SEALED]["conversations"] |= {"misses": None, "alarms": None}
     model = json.loads((repo_root / "extension/data/nudge-model.json").read_text(encoding="utf-8"))
-    return {"parts": parts, "cross_validation": model["languages"][language]["cross_validation"],
+    learned = model["languages"].get(language)  # French and Spanish are rules only (issue 17)
+    return {"parts": parts, "cross_validation": learned and learned["cross_validation"],
             "micros_per_line": raw["microsPerLine"], "node": raw["node"]}
 
 
@@ -131,5 +140,11 @@ def format_report(results: dict) -> str:
     return "\n".join(lines)
 
 
+def report_all(repo_root) -> str:
+    """Every language's report, one after another."""
+    return "\n\n".join(f"== {language} ==\n{format_report(evaluate(repo_root, language=language))}"
+                       for language in languages(repo_root))
+
+
 if __name__ == "__main__":
-    print(format_report(evaluate(Path(__file__).parent.parent)))
+    print(report_all(Path(__file__).parent.parent))

@@ -135,6 +135,8 @@
     if (!engine) return load();
     if (engine.then) return; // still loading: it schedules when ready
     const start = performance.now();
+    // The page's language ("fr-CA" -> "fr"), whose rules read first (nudge/nudger.js); once a slice.
+    const language = (document.documentElement?.lang ?? "").split("-")[0].toLowerCase();
     let chars = 0;
     let read = 0;
     for (const [node, here] of pending) {
@@ -147,7 +149,7 @@
       lines(node, found);
       for (const line of found) {
         chars += line.length;
-        const situation = ownEcho(line) ? null : engine.situationFor(line.slice(0, LINE_CHARS), here);
+        const situation = ownEcho(line) ? null : engine.situationFor(line.slice(0, LINE_CHARS), here, language);
         if (situation) {
           offer(situation, here); // lines after it in this conversation are now passed over
           return schedule();

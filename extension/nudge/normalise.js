@@ -105,7 +105,8 @@ const TOKENS = { plain: /[a-z\d@$]+/g, unicode: TOKEN_RE };
 function unicodeToPlain(text) {
     let s = text.replace(EMOJI_RE, m => ` ${EMOJI.get(m)} `).normalize('NFKC');
     s = s.replace(/\p{Cf}/gu, '').toLowerCase();
-    return s.normalize('NFD').replace(/\p{M}/gu, '');
+    // French ligatures have no decomposition: "sœur" is written "soeur" (issue 17).
+    return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
 }
 
 /**

@@ -1,5 +1,8 @@
 // Which help screen a chat line leads to, judging the conversation as well as the line (issue 15):
-// a strong cue nudges at once, weak cues from the same conversation add up (memory.js). Pure:
+// a strong cue nudges at once, weak cues from the same conversation add up (memory.js). Every
+// language's rules read every line, the page's own language first (issue 17): a French line on an
+// English page is still read by the French rules, and where two languages both see a move, the
+// page's language names it. Pure:
 // engine.js gives it the shipped data and the page's clock; build/eval_nudges.mjs and the tests
 // give it JSON and their own clock.
 import { compileJudge } from './judge.js';
@@ -9,11 +12,13 @@ import { createMemory } from './memory.js';
  * @param {{nudges: object, typos: object, model?: object}} data data/nudges.json,
  *   data/nudge-typos.json and data/nudge-model.json as parsed
  * @param {{now?: () => number, halfLifeMs?: number}} [options]
- * @returns {(text: string, conversation?: string) => ({move: string, situation: string} | null)}
- *   the move a nudge is for and its situation id (data/situations.json), or null
+ * @returns {(text: string, conversation?: string, pageLanguage?: string) => ({move: string, situation: string} | null)}
+ *   the move a nudge is for and its situation id (data/situations.json), or null; pageLanguage is
+ *   the page's primary language subtag ("fr"), or "" when unknown
  */
 export function createNudger(data, { now = () => performance.now(), halfLifeMs } = {}) {
     const languages = Object.entries(data.nudges.languages).map(([language, rules]) => ({
+        language,
         judge: compileJudge(rules, {
             notTypos: data.typos.languages[language]?.not_typos,
             model: data.model?.languages[language],
@@ -21,10 +26,12 @@ export function createNudger(data, { now = () => performance.now(), halfLifeMs }
         situations: new Map(rules.moves.map((move) => [move.id, move.situation])),
     }));
     const memory = createMemory({ halfLifeMs });
+    // The order languages are tried in, per page language: the page's first, then the data's order.
+    const orders = new Map(languages.map(({ language }, i) => [language, [languages[i], ...languages.filter((_, j) => j !== i)]]));
 
-    return function nudge(text, conversation = '') {
+    return function nudge(text, conversation = '', pageLanguage = '') {
         let weak = null;
-        for (const { judge, situations } of languages) {
+        for (const { judge, situations } of orders.get(pageLanguage) ?? languages) {
             const cue = judge(text);
             if (cue?.strong) return { move: cue.move, situation: situations.get(cue.move) };
             if (cue && (!weak || cue.weight > weak.weight)) weak = { ...cue, situation: situations.get(cue.move) };

@@ -14,8 +14,8 @@ import pytest
 
 from harness.nudge_node import RULES, _node, match
 from harness.paths import ROOT
+from tasks import DICTIONARIES
 
-DICTIONARY = Path("/usr/share/dict/words")
 TYPOS = json.loads((ROOT / "extension/data/nudge-typos.json").read_text(encoding="utf-8"))
 NOT_TYPOS = TYPOS["languages"]["en"]["not_typos"]
 
@@ -60,13 +60,14 @@ def test_real_words_near_cues_stay_quiet():
         "alone", "threat"]  # the same lines, had the matcher no list of real words
 
 
-@pytest.mark.skipif(not DICTIONARY.exists(), reason="scripts/setup.sh installs wamerican")
+@pytest.mark.skipif(not all(Path(p).exists() for p in DICTIONARIES.values()),
+                    reason="scripts/setup.sh installs wamerican, wfrench and wspanish")
 def test_shipped_list_is_what_the_script_makes(tmp_path):
     for name in ("extension/data/nudges.json",):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, tmp_path / name)
-    subprocess.run(["node", str(ROOT / "build/nudge_typos.mjs"), str(tmp_path), str(DICTIONARY)], check=True,
-                   capture_output=True)
+    pairs = [f"{language}={path}" for language, path in DICTIONARIES.items()]
+    subprocess.run(["node", str(ROOT / "build/nudge_typos.mjs"), str(tmp_path), *pairs], check=True, capture_output=True)
     made = json.loads((tmp_path / "extension/data/nudge-typos.json").read_text(encoding="utf-8"))
     assert made == TYPOS
 

@@ -12,7 +12,7 @@ import shutil
 import pytest
 
 from build.validate import problems
-from harness.nudge_node import RULES, _node, match
+from harness.nudge_node import RULES, _node, match, nudged, pattern_errors
 from harness.paths import ROOT
 from tools.eval_nudges import PARTS, evaluate, format_report
 
@@ -32,16 +32,6 @@ DECORATED_FLOORS = {"tune": 491 / 504, "sealed": 261 / 453}
 DECORATED_CEILINGS = {"tune": 0 / 842, "sealed": 25 / 995}
 
 pytestmark = pytest.mark.skipif(not shutil.which("node"), reason="needs node")
-
-
-def nudged(texts) -> list:
-    """The move the whole engine (rules, typos, learned stage) nudges for, each line on its own."""
-    nudger_js = json.dumps((ROOT / "extension/nudge/nudger.js").as_uri())
-    data = {name: json.loads((ROOT / f"extension/data/{file}.json").read_text(encoding="utf-8"))
-            for name, file in (("nudges", "nudges"), ("typos", "nudge-typos"), ("model", "nudge-model"))}
-    return _node(f"import {{ createNudger }} from {nudger_js};\nconst nudge = createNudger(input.data);"
-                 " console.log(JSON.stringify(input.texts.map((t, i) => nudge(t, String(i))?.move ?? null)));",
-                 {"data": data, "texts": texts})
 
 
 def normalised(texts) -> list:
@@ -81,11 +71,7 @@ def test_rules_match_their_schema():
 
 
 def test_every_pattern_compiles_in_javascript():
-    rules = RULES["languages"]["en"]
-    one_by_one = [{**rules, "moves": [{**move, "patterns": [p]}]} for move in rules["moves"] for p in move["patterns"]]
-    errors = _node("console.log(JSON.stringify(input.map(r => { try { compile(r); return null; }"
-                   " catch (e) { return r.moves[0].patterns[0] + ': ' + e.message; } })));", one_by_one)
-    assert [e for e in errors if e] == []
+    assert pattern_errors(RULES["languages"]["en"]) == []
 
 
 def _cases(part: str) -> list[dict]:

@@ -1,0 +1,47 @@
+// French and Spanish chat lines reach the same help screens as English ones through the shipped
+// engine (issue 17), and the page's language is read first where two languages see different moves.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { situationFor } from "../../dist/chromium/nudge/engine.js";
+import { createNudger } from "../../dist/chromium/nudge/nudger.js";
+import situations from "../../dist/chromium/data/situations.js";
+
+const ids = new Set(situations.situations.map((s) => s.id));
+
+test("a French line on a French page leads to its situation", () => {
+  assert.equal(situationFor("slt, envoie une photo de toi stp", "fr 1", "fr"), "wants-pictures");
+  assert.equal(situationFor("tkt, personne doit savoir qu'on se parle", "fr 2", "fr"), "scared");
+  assert.equal(situationFor("t'as 1h pour payer sinon je publie", "fr 3", "fr"), "picture-shared");
+});
+
+test("a Spanish line on a Spanish page leads to its situation", () => {
+  assert.equal(situationFor("pasame foto tuya xfa", "es 1", "es"), "wants-pictures");
+  assert.equal(situationFor("q no se entere nadie", "es 2", "es"), "scared");
+  assert.equal(situationFor("paga ya o lo publico", "es 3", "es"), "picture-shared");
+});
+
+test("a French line on an English page, or a page of no language, is still read", () => {
+  assert.equal(situationFor("ajoute-moi sur snap", "en 1", "en"), "scared");
+  assert.equal(situationFor("on se capte sur snap ce soir ?", "none 1", ""), "scared");
+});
+
+test("the page's language names the move where two languages see different ones", () => {
+  // Two tiny rule sets that read the same word as different moves, as "cam" might be.
+  const move = (id, situation, word) => ({ id, situation, sources: ["https://example.org/"], anchors: [word], patterns: [`\\b${word}\\b`] });
+  const nudge = createNudger({
+    nudges: { languages: { en: { moves: [move("pictures", "wants-pictures", "cam")] },
+                           fr: { moves: [move("private", "scared", "cam")] } } },
+    typos: { languages: {} },
+  });
+  assert.equal(nudge("cam", "a", "fr")?.situation, "scared");
+  assert.equal(nudge("cam", "b", "en")?.situation, "wants-pictures");
+  assert.equal(nudge("cam", "c", "")?.situation, "wants-pictures"); // unknown: the data's order
+  assert.equal(nudge("cam", "d", "de")?.situation, "wants-pictures"); // no rules of its own: the same
+});
+
+test("ordinary French and Spanish chat stays quiet, and every answer is a known situation", () => {
+  for (const [line, language] of [["tu viens au foot mercredi ?", "fr"], ["¿jugamos al Roblox después?", "es"]]) {
+    assert.equal(situationFor(line, `quiet ${line}`, language), null);
+  }
+  assert.ok(ids.has(situationFor("t'es seule chez toi ?", "fr 5", "fr")));
+});

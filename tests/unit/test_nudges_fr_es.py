@@ -1,0 +1,128 @@
+"""Chat nudges in French and Spanish (issue 17): rules only, measured on sets written by other hands.
+
+Floors are what the rules reach on each language's tuning part and on its sealed part
+(tests/nudges/README.md); a change that makes either part worse fails here. The sealed lines are
+never printed, not even by a failing test. Needs python and node only.
+"""
+
+import copy
+import json
+
+import pytest
+
+from harness.nudge_node import RULES, nudged, pattern_errors
+from harness.paths import ROOT
+from tools.eval_nudges import PARTS, evaluate, format_report
+
+LANGUAGES = ("fr", "es")
+SETS = {language: ROOT / "tests/nudges" / language for language in LANGUAGES}
+
+# (language, part) -> floor for recall, ceiling for false alarms, at what the engine reaches today
+# (tests/nudges/README.md). The sealed parts are far below the tuning parts: the rules were written
+# from 17 to 21 lines a move. Every language's rules, and the English learned stage, read each line,
+# so a change to any of them can move these figures.
+RECALL_FLOORS = {("fr", "tune"): 116 / 118, ("fr", "sealed"): 68 / 176,
+                 ("es", "tune"): 136 / 139, ("es", "sealed"): 106 / 208}
+ALARM_CEILINGS = {("fr", "tune"): 1 / 266, ("fr", "sealed"): 17 / 400,
+                  ("es", "tune"): 1 / 292, ("es", "sealed"): 13 / 437}
+# Conversations: a risky one is caught by a nudge at any of its lines; a harmless one with any is flagged.
+TALK_FLOORS = {("fr", "tune"): 7 / 7, ("fr", "sealed"): 3 / 10, ("es", "tune"): 6 / 6, ("es", "sealed"): 5 / 10}
+TALK_CEILINGS = {("fr", "tune"): 1 / 7, ("fr", "sealed"): 2 / 10, ("es", "tune"): 0 / 6, ("es", "sealed"): 1 / 10}
+
+
+def floor_failures(language: str, results: dict) -> list[str]:
+    failures = []
+    for part, scores in results["parts"].items():
+        overall, talks = scores["overall"], scores["conversations"]
+        if overall["recall"] < RECALL_FLOORS[language, part] - 1e-9:
+            failures.append(f"{language} {part} recall {overall['recall']:.3f} < {RECALL_FLOORS[language, part]:.3f}")
+        if overall["false_alarms"] > ALARM_CEILINGS[language, part] + 1e-9:
+            failures.append(f"{language} {part} false alarms {overall['false_alarms']:.3f} > {ALARM_CEILINGS[language, part]:.3f}")
+        failures += [f"{language} {part} {move}: recall 0" for move, s in scores["moves"].items() if not s["recall"]]
+        if talks["recall"] < TALK_FLOORS[language, part] - 1e-9:
+            failures.append(f"{language} {part} conversations caught {talks['recall']:.3f}")
+        if talks["false_alarms"] > TALK_CEILINGS[language, part] + 1e-9:
+            failures.append(f"{language} {part} conversations flagged {talks['false_alarms']:.3f}")
+    return failures
+
+
+@pytest.fixture(scope="module")
+def results():
+    return {language: evaluate(ROOT, language=language, timing=False) for language in LANGUAGES}
+
+
+def _cases(language: str, part: str) -> list[dict]:
+    text = (SETS[language] / f"{part}.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_same_moves_lead_to_the_same_situations_as_english(language):
+    english = {m["id"]: m["situation"] for m in RULES["languages"]["en"]["moves"]}
+    assert [(m["id"], m["situation"]) for m in RULES["languages"][language]["moves"]] == list(english.items())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_pattern_compiles_in_javascript(language):
+    assert pattern_errors(RULES["languages"][language]) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_sets_are_split_once_and_hold_every_move(language):
+    parts = {part: _cases(language, part) for part in PARTS}
+    moves = {m["id"] for m in RULES["languages"][language]["moves"]}
+    for part, cases in parts.items():
+        assert {c["move"] for c in cases if c["move"]} == moves, part
+    assert len({c["text"] for c in parts["sealed"]} & {c["text"] for c in parts["tune"]}) == 0  # a count only
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_sealed_lines_are_never_printed(results, language):
+    report = format_report(results[language])
+    assert results[language]["parts"]["sealed"]["misses"] is None
+    assert results[language]["parts"]["sealed"]["conversations"]["alarms"] is None
+    assert not [c["text"] for c in _cases(language, "sealed") if f"{c['text']!r}" in report]
+    talks = (SETS[language] / "conversations-sealed.jsonl").read_text(encoding="utf-8").splitlines()
+    assert not [line for t in talks if t.strip() for line in json.loads(t)["lines"] if f"{line!r}" in report]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_quality_holds_its_floors(results, language):
+    assert floor_failures(language, results[language]) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("change", ["drop every pattern", "forget chat spelling"])
+def test_a_worse_rule_set_fails_the_floors(language, change):
+    worse = copy.deepcopy(RULES)
+    rules = worse["languages"][language]
+    if change == "drop every pattern":
+        for move in rules["moves"]:
+            move["patterns"] = ["^never matches this$"]
+    else:
+        rules["spelling"] = {}
+    assert floor_failures(language, evaluate(ROOT, rules=worse, language=language, timing=False)) != []
+
+
+# Chat spelling, accents, leet and spaced letters, each in a line the whole engine must read.
+READ = {
+    "fr": {"slt tkt personne doit savoir qu'on se parle": "secrecy", "jsp pk mais t'es trop mature pour ton âge": "flattery",
+           "c koi ton num": "private", "g ta vidéo, t'as 1h pour payer": "threat", "T'ES SEULE À LA MAISON ?": "alone",
+           "jte donne 800 r0bux": "gifts", "envoie une ph0to de toi stp": "pictures", "t'es mon âme sœur": "flattery"},
+    "es": {"q no se entere nadie xq es nuestro secreto": "secrecy", "eres muy madura pa tu edad tb": "flattery",
+           "k, pasame tu wasap": "private", "tienes 1 h para pag4r": "threat", "¿e s t á s  s o l a?": "alone",
+           "te regalo 800 robux si me agregas": "gifts", "pon la cám ara q t quiero ver": "pictures"},
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_chat_spelling_and_accents_are_read(language):
+    lines = list(READ[language])
+    assert dict(zip(lines, nudged(lines), strict=True)) == READ[language]
+
+
+def test_ordinary_french_and_spanish_chat_stays_quiet():
+    quiet = ["tu viens jouer ce soir ?", "ma mère dit que t'es bien élevé", "on fait un appel vidéo avec tout le groupe",
+             "¿jugamos al Roblox después de hacer los deberes?", "no le digas a nadie lo de la fiesta sorpresa",
+             "Enciende la cámara que la profe está pasando lista"]
+    assert dict(zip(quiet, nudged(quiet), strict=True)) == dict.fromkeys(quiet)
