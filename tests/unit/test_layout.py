@@ -2,6 +2,7 @@
 drives browsers for tests and tools alike; tools/ holds the instruments; tests/ is imported by nobody."""
 
 import ast
+import subprocess
 
 import pytest
 
@@ -32,3 +33,12 @@ def test_build_imports_only_build(path):
 
 def test_nothing_imports_tests():
     assert [str(p.relative_to(ROOT)) for p in SOURCES if "tests" in imported(p)] == []
+
+
+def test_no_installed_packages_are_tracked():
+    # A worktree's node_modules symlink was committed twice (.gitignore's "node_modules/" missed a
+    # symlink): on a fresh clone it points at itself and The Lounge can't install.
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert [p for p in tracked.splitlines() if "node_modules" in p.split("/")] == []
