@@ -232,9 +232,9 @@ class Driver:
         "dismiss"}, the last two its buttons' boxes."""
         raise NotImplementedError
 
-    def wait_for_nudge(self, tab):
+    def wait_for_nudge(self, tab, timeout=10.0):
         """The prompt once it is drawn and its words are in (they are set just after it shows)."""
-        return wait_for(lambda: (n := self.nudge(tab)) and n["text"] and n, message="nudge shown")
+        return wait_for(lambda: (n := self.nudge(tab)) and n["text"] and n, timeout=timeout, message="nudge shown")
 
     def watching(self, tab):
         """Whether Buoy's nudge watcher runs in `tab` (asked in Buoy's content-script world)."""

@@ -9,6 +9,8 @@ No waiting for something not to happen: each "doesn't" is proven by order. The w
 in the order they arrive and nudges at most once, so when a harmless (or ignored) line of one kind
 comes before a risky line of another kind, the help the prompt opens shows which line it was for."""
 
+import uuid
+
 import pytest
 
 from harness.nudge_page import NUDGE_TEXT
@@ -134,11 +136,15 @@ def test_turning_nudges_off_takes_the_watcher_out_of_open_tabs(buoy):
 def test_a_flood_beyond_the_watchers_budget_keeps_the_page_responsive_and_still_nudges(buoy):
     # More new lines at once than the watcher keeps (it drops the oldest): once, dropping looked up
     # the wrong thing and spun forever, freezing the chat page.
-    tab = open_chat(buoy, "nudge-flood")
+    tab = open_chat(buoy, f"nudge-flood-{uuid.uuid4().hex}")  # a rerun is a new conversation, not a quiet one
     buoy.run(tab, "(() => { for (let i = 0; i < 700; i++) addMessage('crowd', 'busy chat line ' + i); })()")
     lines = "new Promise((done) => setTimeout(() => done(document.querySelectorAll('#messages li').length), 50))"
     assert buoy.run(tab, lines) >= 700  # a frozen page never answers: pytest-timeout fails it
     say(buoy, tab, "stranger", THREAT)
+    # The watcher skims a flood in idle slices, oldest first, so the last line waits behind the 500
+    # it keeps: 5 to 10 s here (Chromium, Firefox) since every language's rules read every line.
+    # Readiness, not speed: how long it takes is the bench's to say.
+    buoy.wait_for_nudge(tab, timeout=40)
     assert help_opened_for(buoy, tab)[1] == "picture-shared"
 
 
