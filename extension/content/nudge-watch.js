@@ -98,7 +98,7 @@
       return;
     }
     const line = seen(node);
-    if (line) out.push(line); // blank when its only images are decorations (alt=" ")
+    if (line) out.push(line); // blank when its only images are decorations or avatars, not emoji
   }
 
   // The page shows the child's own message once it is sent: that line is theirs, not someone else's.

@@ -4,7 +4,7 @@ then language. The numbers a child there must see are written out (issue 20)."""
 import pytest
 
 from harness.browsers import Child
-from harness.help_data import HELP, helpline
+from harness.help_data import HELP, expected_texts
 
 # (time zone, browser language) -> the country whose help must show.
 CASES = [
@@ -39,16 +39,6 @@ def child(request):
     """One browser of each kind per case, with that case's time zone and language."""
     zone, lang, _ = request.param
     return Child(zone, lang)
-
-
-def expected_texts(code, locale="en"):
-    service = helpline(code)
-    texts = [service["name"].get(locale, service["name"]["en"])]
-    texts += [c["number"] for c in service.get("contacts", []) if c["type"] == "phone"][:1]
-    emergency = HELP["countries"][code].get("emergency")
-    if emergency:
-        texts.append(emergency["number"])
-    return texts
 
 
 def test_panel_shows_the_childs_country(buoy, request):
