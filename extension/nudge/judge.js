@@ -12,20 +12,20 @@ import { loadModel } from './model.js';
  * @param {object} rules one language of data/nudges.json
  * @param {{notTypos?: string[], model?: object}} [options] that language's not_typos
  *   (data/nudge-typos.json) and model (data/nudge-model.json); without a model, rules alone
- * @returns {(text: string) => ({move: string, strong: boolean, weight: number} | null)} weight is
- *   a weak cue's, 0 to 1; a strong cue's is 1
+ * @returns {(text: string, tokenised?: object) => ({move: string, strong: boolean, weight: number} | null)}
+ *   weight is a weak cue's, 0 to 1; a strong cue's is 1; tokenised is the text's tokenise(), if made already
  */
 export function compileJudge(rules, { notTypos, model } = {}) {
     const matcher = compile(rules, { notTypos });
     if (!model) {
-        return (text) => {
-            const move = matcher.match(text);
+        return (text, tokenised) => {
+            const move = matcher.ruleFor(matcher.read(text, tokenised));
             return move ? { move, strong: true, weight: 1 } : null;
         };
     }
     const probabilities = loadModel(model);
-    return (text) => {
-        const read = matcher.read(text);
+    return (text, tokenised) => {
+        const read = matcher.read(text, tokenised);
         const rule = matcher.ruleFor(read);
         if (read.line.split(' ', model.min_words).length < model.min_words) {
             return rule ? { move: rule, strong: true, weight: 1 } : null;

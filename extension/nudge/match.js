@@ -2,7 +2,7 @@
 // (issue 11). Rules are filed under anchor words, as uBlock Origin files filters under tokens,
 // so most lines are dismissed after one tokenisation and a few Map lookups; only the moves whose
 // anchors appear run their one combined RegExp. Pure functions: content script and Node alike.
-import { normalise } from './normalise.js';
+import { finish, tokenise } from './normalise.js';
 import { typoMap } from './typos.js';
 
 // Expands {NAME} to the language's terms.NAME (a shared alternation, written once).
@@ -28,7 +28,8 @@ export function vocabulary(rules) {
  *   one language from nudges.json, e.g. data.languages.en
  * @param {{notTypos?: string[]}} [options] real words one slip from a vocabulary word
  *   (data/nudge-typos.json), never read as its misspelling
- * @returns {{match(text: string): string|null, read(text: string): {line: string, candidates: number},
+ * @returns {{match(text: string): string|null,
+ *   read(text: string, tokenised?: object): {line: string, candidates: number},
  *   ruleFor(read: {line: string, candidates: number}): string|null, words: Set<string>}}
  */
 export function compile(rules, { notTypos = [] } = {}) {
@@ -45,19 +46,29 @@ export function compile(rules, { notTypos = [] } = {}) {
     rules.moves.forEach((move, i) => {
         for (const anchor of move.anchors) byAnchor.set(anchor, (byAnchor.get(anchor) ?? 0) | (1 << i));
     });
+    // Every word the rules know, as the line spells it and the moves it is an anchor of: one
+    // lookup a word instead of one for chat spelling and one for anchors.
+    const known = new Map();
+    for (const anchor of byAnchor.keys()) known.set(anchor, { text: anchor, candidates: byAnchor.get(anchor) });
+    for (const [typed, respelt] of spelling) {
+        let candidates = 0;
+        for (const w of respelt.split(' ')) candidates |= byAnchor.get(w) ?? 0;
+        known.set(typed, { text: respelt, candidates });
+    }
 
     // The line as the rules read it (normalised, misspellings and chat spelling undone) and the
-    // moves whose anchors it holds, as a bitmask. The learned stage reads the same line.
-    function read(text) {
-        const tokens = normalise(text, { words });
+    // moves whose anchors it holds, as a bitmask. The learned stage reads the same line. `tokens`
+    // tokenised is the text's tokenise(), when the caller has it already (every language reads
+    // every line).
+    function read(text, tokenised = tokenise(text)) {
         let candidates = 0;
         const out = [];
-        for (const typed of tokens) {
-            const token = typos.get(typed) ?? typed;
-            const respelt = spelling.get(token) ?? token;
-            out.push(respelt);
-            if (respelt === token) candidates |= byAnchor.get(token) ?? 0;
-            else for (const w of respelt.split(' ')) candidates |= byAnchor.get(w) ?? 0;
+        for (const typed of finish(tokenised, words)) {
+            // A slip is one of a word of four letters or more, so it has four letters or more.
+            const token = typed.length < 4 ? typed : typos.get(typed) ?? typed;
+            const hit = known.get(token);
+            if (hit) { out.push(hit.text); candidates |= hit.candidates; }
+            else out.push(token);
         }
         return { line: out.join(' '), candidates };
     }

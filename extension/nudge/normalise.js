@@ -109,13 +109,26 @@ function unicodeToPlain(text) {
     return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
 }
 
+// A run of three single letters ("s n a p") or a letter three times ("piccc"): only then do a
+// language's words change the tokens (joinSpacedLetters, collapseRepeats).
+const TRIPLE_RE = /(.)\1\1/;
+function needsWords(tokens) {
+    let singles = 0;
+    for (const t of tokens) {
+        singles = t.length === 1 ? singles + 1 : 0;
+        if (singles === 3 || TRIPLE_RE.test(t)) return true;
+    }
+    return false;
+}
+
 /**
+ * The steps that don't depend on a language's words, done once a line whichever languages' rules
+ * then read it (nudger.js): every language's rules read every line (issue 17).
  * @param {string} text a chat line
- * @param {{words?: Set<string>}} [options] known words, used to split spaced-out letters and
- *   to choose between "oo" and "o" when collapsing repeats; without it runs are simply joined
- * @returns {string[]} lowercase plain words
+ * @returns {{tokens: string[], pending: boolean}} lowercase plain tokens; pending when spaced-out
+ *   letters or repeats are left for finish() to undo with a language's words
  */
-export function normalise(text, { words } = {}) {
+export function tokenise(text) {
     const kind = NOT_ASCII_RE.test(text) ? 'unicode' : 'plain';
     let s = kind === 'plain' ? String(text).toLowerCase() : unicodeToPlain(String(text));
     s = s.replace(APOSTROPHE[kind], '$1$2');                        // don't -> dont
@@ -125,6 +138,27 @@ export function normalise(text, { words } = {}) {
         const foreign = (s.match(/[^\P{L}a-z]/gu) ?? []).length;
         tokens = tokens.map(t => stripLookalikes(t, latin >= foreign));
     }
-    tokens = joinSpacedLetters(tokens.map(unLeet).filter(Boolean), words);
-    return tokens.map(t => collapseRepeats(t, words));
+    tokens = tokens.map(unLeet).filter(Boolean);
+    return { tokens, pending: needsWords(tokens) };
+}
+
+/**
+ * The steps that use a language's words: splitting spaced-out letters, collapsing repeats.
+ * @param {{tokens: string[], pending: boolean}} tokenised tokenise()'s, left unchanged
+ * @param {Set<string>} [words] known words, used to split spaced-out letters and to choose
+ *   between "oo" and "o" when collapsing repeats; without it runs are simply joined
+ * @returns {string[]} lowercase plain words
+ */
+export function finish({ tokens, pending }, words) {
+    if (!pending) return tokens;
+    return joinSpacedLetters(tokens, words).map(t => collapseRepeats(t, words));
+}
+
+/**
+ * @param {string} text a chat line
+ * @param {{words?: Set<string>}} [options] known words (finish())
+ * @returns {string[]} lowercase plain words
+ */
+export function normalise(text, { words } = {}) {
+    return finish(tokenise(text), words);
 }

@@ -7,6 +7,7 @@
 // give it JSON and their own clock.
 import { compileJudge } from './judge.js';
 import { createMemory } from './memory.js';
+import { tokenise } from './normalise.js';
 
 /**
  * @param {{nudges: object, typos: object, model?: object}} data data/nudges.json,
@@ -31,8 +32,9 @@ export function createNudger(data, { now = () => performance.now(), halfLifeMs }
 
     return function nudge(text, conversation = '', pageLanguage = '') {
         let weak = null;
+        const tokenised = tokenise(text); // once for every language: only their words' steps differ
         for (const { judge, situations } of orders.get(pageLanguage) ?? languages) {
-            const cue = judge(text);
+            const cue = judge(text, tokenised);
             if (cue?.strong) return { move: cue.move, situation: situations.get(cue.move) };
             if (cue && (!weak || cue.weight > weak.weight)) weak = { ...cue, situation: situations.get(cue.move) };
         }

@@ -16,21 +16,30 @@ ROWS.forEach((row, r) => {
     });
 });
 
+// Calls visit(slip) for every string one slip away from `word` (see above); a slip may come more
+// than once, and `word` itself too (a swap of two equal letters is skipped, a doubling is not).
+// No Set a word: typoMap() runs this for every word of every language when the engine loads.
+function eachSlip(word, visit) {
+    const n = word.length;
+    if (n < 4 || !/^[a-z]+$/.test(word)) return;
+    for (let i = 0; i + 1 < n; i++) {
+        if (word[i] !== word[i + 1]) visit(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    }
+    for (let i = 0; i < n; i++) visit(word.slice(0, i + 1) + word.slice(i));                 // doubled
+    if (n >= 5) {
+        for (let i = 0; i < n; i++) {
+            const head = word.slice(0, i);
+            const tail = word.slice(i + 1);
+            visit(head + tail);                                                          // dropped
+            for (const ch of NEIGHBOURS.get(word[i])) visit(head + ch + tail);
+        }
+    }
+}
+
 /** Every string one slip away from `word` (see above), `word` itself excluded. */
 export function slips(word) {
     const out = new Set();
-    const n = word.length;
-    if (n < 4 || !/^[a-z]+$/.test(word)) return out;
-    for (let i = 0; i + 1 < n; i++) {
-        if (word[i] !== word[i + 1]) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
-    }
-    for (let i = 0; i < n; i++) out.add(word.slice(0, i + 1) + word.slice(i));               // doubled
-    if (n >= 5) {
-        for (let i = 0; i < n; i++) {
-            out.add(word.slice(0, i) + word.slice(i + 1));                                 // dropped
-            for (const ch of NEIGHBOURS.get(word[i])) out.add(word.slice(0, i) + ch + word.slice(i + 1));
-        }
-    }
+    eachSlip(word, (slip) => out.add(slip));
     out.delete(word);
     return out;
 }
@@ -46,12 +55,12 @@ export function typoMap(words, real) {
     const map = new Map();
     const ambiguous = new Set();
     for (const word of words) {
-        for (const slip of slips(word)) {
-            if (keep.has(slip) || ambiguous.has(slip)) continue;
+        eachSlip(word, (slip) => {
+            if (keep.has(slip) || ambiguous.has(slip)) return;
             const seen = map.get(slip);
             if (seen === undefined) map.set(slip, word);
             else if (seen !== word) { map.delete(slip); ambiguous.add(slip); }
-        }
+        });
     }
     return map;
 }
