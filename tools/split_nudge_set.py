@@ -4,6 +4,7 @@ Run once, on the writers' folders (each with `lines.jsonl` and `conversations.js
 helpers who never saw the rules), by whoever does NOT tune the rules:
 
     python -m tools.split_nudge_set WRITERS_DIR [LANGUAGE]
+    python -m tools.split_nudge_set --train WRITERS_DIR   # later writers: all to tuning
 
 English parts go to tests/nudges/, another language's to tests/nudges/<language>/. It prints only
 counts. Within each writer and label, lines (each text once, and none the old sets
@@ -78,5 +79,29 @@ def split(writers_dir: Path, language: str = "en") -> dict:
             "conversations": {"tune": len(conv_tune), "sealed": len(conv_sealed)}}
 
 
+def add_to_tuning(writers_dir: Path) -> dict:
+    """Lines from writers who came after the split join the tuning part whole, as more to learn
+    from; the sealed part stays as it was made, so its figures still compare. A text either part
+    holds already is left out (compared, never shown)."""
+    held = {" ".join(r["text"].lower().split()) for part in ("tune", "sealed") for r in _read(NUDGES / f"{part}.jsonl")}
+    tune = _read(NUDGES / "tune.jsonl")
+    added, skipped = Counter(), 0
+    for writer in sorted(p for p in writers_dir.iterdir() if (p / "lines.jsonl").exists()):
+        for r in _read(writer / "lines.jsonl"):
+            key = " ".join(r["text"].lower().split())
+            if key in held:
+                skipped += 1
+                continue
+            held.add(key)
+            tune.append({"text": r["text"], "move": r["move"], **({"also": r["also"]} if r.get("also") else {}),
+                         "note": r.get("note", r.get("style", "plain")), "set": writer.name})
+            added[r["move"] or "harmless"] += 1
+    _write(NUDGES / "tune.jsonl", tune)
+    return {"added": added, "already held": skipped}
+
+
 if __name__ == "__main__":
-    print(json.dumps(split(Path(sys.argv[1]), *sys.argv[2:3]), indent=1))
+    if sys.argv[1] == "--train":
+        print(json.dumps(add_to_tuning(Path(sys.argv[2])), indent=1))
+    else:
+        print(json.dumps(split(Path(sys.argv[1]), *sys.argv[2:3]), indent=1))

@@ -17,19 +17,21 @@ from harness.paths import ROOT
 from tools.eval_nudges import PARTS, evaluate, format_report
 
 MOVES = [m["id"] for m in RULES["languages"]["en"]["moves"]]
+# Writers who came after the split: all their lines are in the tuning part (tests/nudges/README.md).
+TRAINING_ONLY = {"w4", "w5"}
 
 # (part, measure) -> floor for recall, ceiling for false alarms, at what the engine reaches today
 # (tests/nudges/README.md); a change that makes either part worse fails here. The tuning part's
 # figures are near perfect because the learned stage was trained on it: they hold it as it is.
-FLOORS = {("tune", "recall"): 491 / 504, ("sealed", "recall"): 289 / 453}
-CEILINGS = {("tune", "false_alarms"): 1 / 842, ("sealed", "false_alarms"): 32 / 995}
+FLOORS = {("tune", "recall"): 1182 / 1207, ("sealed", "recall"): 338 / 453}
+CEILINGS = {("tune", "false_alarms"): 1 / 1987, ("sealed", "false_alarms"): 24 / 995}
 # Conversations: a risky one is caught by a nudge at any of its lines; a harmless one with any is flagged.
-TALK_FLOORS = {"tune": 21 / 21, "sealed": 27 / 31}
-TALK_CEILINGS = {"tune": 8 / 22, "sealed": 11 / 32}
+TALK_FLOORS = {"tune": 21 / 21, "sealed": 29 / 31}
+TALK_CEILINGS = {"tune": 7 / 22, "sealed": 11 / 32}
 # Each part's lines as chat apps draw them, a name, badge and time around the words
 # (build/chat_decor.mjs, formats and a seed the training never used).
-DECORATED_FLOORS = {"tune": 491 / 504, "sealed": 261 / 453}
-DECORATED_CEILINGS = {"tune": 1 / 842, "sealed": 26 / 995}
+DECORATED_FLOORS = {"tune": 1120 / 1207, "sealed": 301 / 453}
+DECORATED_CEILINGS = {"tune": 3 / 1987, "sealed": 20 / 995}
 
 pytestmark = pytest.mark.skipif(not shutil.which("node"), reason="needs node")
 
@@ -84,7 +86,9 @@ def test_independent_set_is_big_enough_and_split_once():
     new = [c for cases in parts.values() for c in cases if c["set"] != "2026-11"]  # the other hands' lines
     assert len([c for c in new if c["move"]]) >= 600
     assert len([c for c in new if not c["move"]]) >= 1500
-    assert {c["set"] for c in parts["sealed"]} == {c["set"] for c in new}  # every writer in both parts
+    split = {c["set"] for c in new} - TRAINING_ONLY
+    assert {c["set"] for c in parts["sealed"]} == split  # every writer of the split in both parts
+    assert TRAINING_ONLY <= {c["set"] for c in parts["tune"]}
     for part, cases in parts.items():
         assert {c["move"] for c in cases if c["move"]} == set(MOVES), part
     sealed_texts = {c["text"] for c in parts["sealed"]}
