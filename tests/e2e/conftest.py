@@ -8,6 +8,7 @@ import pytest
 
 from harness import chromium
 from harness.browsers import UK
+from harness.driver.pool import BrowserPool
 from harness.driver.start import start_driver
 from harness.firefox import BUOY_ID
 from harness.hostile import CASES
@@ -85,11 +86,35 @@ def school_policy():
     return None
 
 
+@pytest.fixture(scope="session")
+def browsers(dist, server, tmp_path_factory):
+    """Browsers kept open between modules that want the same one (harness/driver/pool.py)."""
+    pool = BrowserPool(dist, server.port, lambda: tmp_path_factory.mktemp("chromium-profile"))
+    yield pool
+    pool.close()
+
+
+@pytest.fixture(autouse=True)
+def own_browsers_alone(request):
+    """A test that starts browsers of its own (a restart, the store images) does so with the shared
+    ones closed: Playwright's sync API drives one Chromium client at a time."""
+    if "driver" not in request.fixturenames:
+        request.getfixturevalue("browsers").close()
+
+
 @pytest.fixture(scope="module", params=BROWSERS)
-def driver(request, dist, upstream, child, school_policy, tmp_path_factory):
+def driver(request, dist, server, upstream, child, school_policy, browsers, tmp_path_factory):
     """One browser of each kind with Buoy per test module, behind the one driver interface
-    (harness/driver/): every test that asks for `buoy` runs in both. A module may define
+    (harness/driver/): every test that asks for `buoy` runs in both. Modules that want the usual
+    browser share one, tidied between them; a module gets its own when it serves another app, sets a
+    school policy, says `OWN_BROWSER = "why"` (a test of what a fresh install does, say), or defines
     prepare_chromium_profile(profile), run on the profile between a first start and the real one."""
+    prepare = getattr(request.module, "prepare_chromium_profile", None)
+    if not (school_policy or prepare or upstream != server.port or hasattr(request.module, "OWN_BROWSER")):
+        yield browsers.get(request.param, child)
+        browsers.tidy(request.param)
+        return
+    browsers.close(request.param)  # one browser of a kind at a time: the machine has 2 cores
     with ExitStack() as stack:
         if request.param == "chromium":
             if school_policy:
@@ -99,7 +124,6 @@ def driver(request, dist, upstream, child, school_policy, tmp_path_factory):
                     pytest.skip(str(error))
             profile = tmp_path_factory.mktemp("chromium-profile")
             stack.callback(shutil.rmtree, profile, ignore_errors=True)  # after the browser closed
-            prepare = getattr(request.module, "prepare_chromium_profile", None)
             if prepare:  # a module that needs the profile set up as after an earlier run
                 with start_driver("chromium", dist, upstream, profile, child) as first:
                     first.set_up()  # installed and set up: the profile now has Buoy's entry

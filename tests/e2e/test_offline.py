@@ -13,6 +13,8 @@ import pytest
 from harness.paths import ROOT
 from harness.waiting import wait_for
 
+OWN_BROWSER = "every request a browser makes from its start, Buoy's install included"
+
 HELP = json.loads((ROOT / "extension" / "data" / "help.json").read_text())
 
 

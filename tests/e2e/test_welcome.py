@@ -7,6 +7,8 @@ import pytest
 from harness.axe import axe_violations
 from harness.waiting import wait_for
 
+OWN_BROWSER = "the welcome page the install itself opens"
+
 WELCOME = "/welcome/welcome.html"
 READY = "#choices[data-ready] #field-country"
 
