@@ -30,7 +30,7 @@ async function render() {
   fake.style.setProperty("--size", String(BUTTON_SIZES[settings.size]));
   // The panel reads settings when it opens: show it again when the country or language changes.
   const shown = `${code} ${settings.language}`;
-  if (shownPanel && shownPanel !== shown) frame.src = frame.src;
+  if (shownPanel && shownPanel !== shown) frame.contentWindow.location.reload();
   shownPanel = shown;
   const focused = document.activeElement?.id;
   choices.replaceChildren(section("choices-section", t("choicesTitle"),
