@@ -112,6 +112,7 @@ def check(data: dict, everything: dict, today: datetime.date | None = None) -> l
     found: list[str] = []
     services = data["services"]
     countries = data["countries"]
+    fallback = data["fallback_country"]  # the everywhere-else entry lib/country.js falls back to
     every_domain = sorted({d for s in services.values() for d in s["domains"]})
     source_allow = tuple(every_domain) + OFFICIAL_SOURCES
 
@@ -166,7 +167,7 @@ def check(data: dict, everything: dict, today: datetime.date | None = None) -> l
         listed = [services[s] for s in country["services"] if s in services]
         if not any(s["kind"] in ("helpline", "directory") for s in listed):
             found.append(f"{base}/services: no helpline (a service of kind helpline, or a directory for INT)")
-        if code != "INT" and not any(s["kind"] == "helpline" for s in listed):
+        if code != fallback and not any(s["kind"] == "helpline" for s in listed):
             found.append(f"{base}/services: no helpline (kind helpline) for this country")
         if "emergency" in country:
             emergency = country["emergency"]
@@ -174,7 +175,7 @@ def check(data: dict, everything: dict, today: datetime.date | None = None) -> l
                 _check_url(f"{base}/emergency/source", emergency["source"], [], found, allow=source_allow)
             _check_date(f"{base}/emergency/checked", emergency["checked"], today, found)
             _check_evidence(f"{base}/emergency", emergency, True, found)
-        elif code != "INT" or not data.get("emergency_regions"):
+        elif code != fallback or not data.get("emergency_regions"):
             found.append(f"{base}/emergency: missing emergency number")
         served = {sit for s in listed for sit in s["situations"]}
         for sit in SITUATIONS:
@@ -190,8 +191,8 @@ def check(data: dict, everything: dict, today: datetime.date | None = None) -> l
                 found.append(f"{base}/languages: {zone} is shared, so the browser's language must be able to name {code}")
             zone_owner.setdefault(zone, code)
             claims[zone] = claims.get(zone, 0) + 1
-        if code == "INT" and country["time_zones"]:
-            found.append(f"{base}/time_zones: INT is the fallback and must claim no time zone")
+        if code == fallback and country["time_zones"]:
+            found.append(f"{base}/time_zones: {code} is the fallback and must claim no time zone")
 
     for z_i, zone in enumerate(shared):
         if claims.get(zone, 0) < 2:
@@ -201,9 +202,8 @@ def check(data: dict, everything: dict, today: datetime.date | None = None) -> l
         if sid not in used:
             found.append(f"services/{sid}: not used by any country")
 
-    for key in ("default_country", "fallback_country"):
-        if data[key] not in countries:
-            found.append(f"{key}: {data[key]!r} is not a country in countries")
+    if fallback not in countries:
+        found.append(f"fallback_country: {fallback!r} is not a country in countries")
 
     for r_i, region in enumerate(data.get("emergency_regions", [])):
         base = f"emergency_regions/{r_i}"

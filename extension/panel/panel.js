@@ -71,7 +71,7 @@ async function load() {
   translatePage();
   const locale = browserLocale(); // costly (Intl): once, when the panel opens
   ctx = {
-    code: chooseCountry(settings.country, help.countries, locale, help.emergency_regions),
+    code: chooseCountry(settings.country, help, locale),
     timeZone: locale.timeZone,
     site,
     canChangeCountry: !managed.keys.includes("country"),

@@ -25,7 +25,7 @@ async function render() {
   const page = { settings, managed, save };
   useLanguage(settings.language);
   showWords();
-  const code = chooseCountry(settings.country, help.countries, undefined, help.emergency_regions);
+  const code = chooseCountry(settings.country, help);
   fake.dataset.corner = settings.corner;
   fake.style.setProperty("--size", String(BUTTON_SIZES[settings.size]));
   // The panel reads settings when it opens: show it again when the country or language changes.

@@ -31,7 +31,7 @@ def test_real_data_passes(tmp_path):
 def test_real_data_covers_the_countries_of_issue_3():
     data = real()
     assert set(data["countries"]) >= {"GB", "IE", "US", "CA", "AU", "NZ", "INT"}
-    assert data["default_country"] == "GB" and data["fallback_country"] == "INT"
+    assert data["fallback_country"] == "INT"
     for sid in ("childline-gb", "ceop", "report-remove"):  # ids the panel and its tests use
         assert sid in data["countries"]["GB"]["services"]
     for code, country in data["countries"].items():
@@ -168,6 +168,8 @@ BROKEN = [
      "help.json: countries/GB/services: situation 'wants-pictures' is served by none of this country's services"),
     ("unknown situation id", _set(["services", "ceop", "situations", 0], "bored"),
      "help.json: services/ceop/situations/0: 'bored' is not one of"),
+    ("fallback that is no country", _set(["fallback_country"], "XX"),
+     "help.json: fallback_country: 'XX' is not a country in countries"),
     ("unknown service id", _set(["countries", "GB", "services", 3], "ceop-typo"),
      "help.json: countries/GB/services/3: unknown service id 'ceop-typo'"),
     ("country without helpline", _set(["countries", "AU", "services"], ["accce", "esafety", "take-it-down"]),
