@@ -36,8 +36,6 @@ OFFICIAL_SOURCES = (
 
 # Look-alike hosts: non-ASCII letters (Cyrillic "с"), punycode labels (xn--) and capital letters
 # ("chiIdline" with a capital i) are refused outright; "childline.org.uk.example.com" fails the domain test.
-SITUATIONS = ("wants-pictures", "picture-shared", "scared", "saw-something", "talk")
-
 # Evidence "reported" (two independent sources, none the service's own site) is good enough only where
 # a child shown no number is worse off than one shown a number every newspaper prints.
 REPORTED_ONLY = ("'reported' is accepted only for phone and text numbers of child helplines and for emergency "
@@ -113,6 +111,7 @@ def check(data: dict, everything: dict, today: datetime.date | None = None) -> l
     services = data["services"]
     countries = data["countries"]
     fallback = data["fallback_country"]  # the everywhere-else entry lib/country.js falls back to
+    situations = [s["id"] for s in everything.get("situations", {}).get("situations", [])]
     every_domain = sorted({d for s in services.values() for d in s["domains"]})
     source_allow = tuple(every_domain) + OFFICIAL_SOURCES
 
@@ -128,6 +127,9 @@ def check(data: dict, everything: dict, today: datetime.date | None = None) -> l
         _check_url(f"{base}/source", service["source"], service["domains"], found, allow=source_allow)
         _check_date(f"{base}/checked", service["checked"], today, found)
         _check_evidence(base, service, False, found)
+        for s_i, sit in enumerate(service["situations"]):
+            if sit not in situations:
+                found.append(f"{base}/situations/{s_i}: {sit!r} is not a situation in situations.json")
         for c_i, contact in enumerate(service.get("contacts", [])):
             cbase = f"{base}/contacts/{c_i}"
             number = contact["type"] in ("phone", "text") and service["kind"] == "helpline"
@@ -178,7 +180,7 @@ def check(data: dict, everything: dict, today: datetime.date | None = None) -> l
         elif code != fallback or not data.get("emergency_regions"):
             found.append(f"{base}/emergency: missing emergency number")
         served = {sit for s in listed for sit in s["situations"]}
-        for sit in SITUATIONS:
+        for sit in situations:
             if sit not in served:
                 found.append(f"{base}/services: situation {sit!r} is served by none of this country's services")
         for z_i, zone in enumerate(country["time_zones"]):
