@@ -5,6 +5,9 @@
 // Measuring must not reuse what training saw: `held` adds layouts, badges and time formats that
 // training never uses, and the two draw from different seeds. Names are made from syllables and
 // digits, so no fixed list can be learnt.
+// A conversation's messages arrive this far apart, when training and measuring alike read one.
+export const LINE_GAP_MS = 20_000;
+
 const SYLLABLES = ["sam", "ky", "lo", "mi", "ra", "jo", "zen", "ta", "bo", "lu", "ek", "vi", "dra", "no",
   "pix", "el", "ash", "fin", "ga", "mer", "ro", "tia", "ze", "kat", "ol", "by", "ma", "rex", "sho", "wen"];
 const SHARED = {

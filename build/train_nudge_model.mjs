@@ -21,13 +21,12 @@ import { compile } from "../extension/nudge/match.js";
 import { features } from "../extension/nudge/features.js";
 import { loadModel } from "../extension/nudge/model.js";
 import { createNudger } from "../extension/nudge/nudger.js";
-import { decorator, random } from "./chat_decor.mjs";
+import { decorator, LINE_GAP_MS, random } from "./chat_decor.mjs";
 
 const [root, flag] = process.argv.slice(2);
 const LANGUAGE = "en";
 const TUNE = "tests/nudges/tune.jsonl";
 const TALKS = "tests/nudges/conversations-tune.jsonl";
-const LINE_GAP_MS = 20_000; // as tools/eval_nudges.mjs reads a conversation
 const FOLDS = 5;
 const EPOCHS = 200;
 const FALSE_ALARMS = 0.03;

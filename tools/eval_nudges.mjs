@@ -8,9 +8,8 @@
 // page's: it goes first. Its sets are tests/nudges/ for English and tests/nudges/<language>/ for the others.
 import { existsSync, readFileSync } from "node:fs";
 import { createNudger } from "../extension/nudge/nudger.js";
-import { decorator } from "../build/chat_decor.mjs";
+import { decorator, LINE_GAP_MS } from "../build/chat_decor.mjs";
 
-const LINE_GAP_MS = 20_000; // a conversation's messages, read this far apart
 const DECOR_SEED = 1207; // not training's seed, with formats training never sees
 
 const [root, rulesPath, language, passes, ...parts] = process.argv.slice(2);

@@ -4,11 +4,11 @@ import { help } from "../lib/data.js";
 import { chooseCountry } from "../lib/country.js";
 import { h } from "../lib/dom.js";
 import { pick, t, translatePage, useLanguage } from "../lib/i18n.js";
+import { BUTTON_SIZES } from "../lib/settings.js";
 import { loadSettings, onSettingsChanged, saveSettings } from "../lib/settings-store.js";
 import { section } from "../options/controls.js";
 import { cornerField, countryField, nudgesField, sizeField } from "../options/fields.js";
 
-const BUTTON_SIZES = { normal: 56, large: 80 }; // as content/button.js draws them
 const choices = document.getElementById("choices");
 const fake = document.getElementById("fake-button");
 const frame = document.getElementById("panel-preview");

@@ -41,3 +41,42 @@ def test_every_nudge_situation_has_its_help_icon_and_words(situation):
     assert [locale for locale, words in LOCALES.items() if not words.get(key, {}).get("message")] == []
     assert re.search(r"t\(`nudge_\$\{situation\.replaceAll\(\"-\", \"_\"\)\}`\)",
                      (EXT / "content" / "nudge-watch.js").read_text()), "the watcher names its words another way"
+
+
+def _js_object(text, name):
+    """{key: number} of a one-line `name = { a: 1, b: 2 }` (or `Object.freeze({...})`) in JavaScript."""
+    body = re.search(rf"\b{name} = (?:Object\.freeze\()?\{{([^}}]*)\}}", text)[1]
+    return {k: int(v) for k, v in re.findall(r"(\w+): (\d+)", body)}
+
+
+def test_the_button_sizes_are_one_table():
+    # Pages and the background import lib/settings.js; the content script can't import, so its table
+    # must be the same one.
+    sizes = _js_object((EXT / "lib" / "settings.js").read_text(), "BUTTON_SIZES")
+    assert sizes == _js_object((EXT / "content" / "button.js").read_text(), "SIZES")
+    assert sizes["normal"] >= 44, "a finger's size"
+    copies = [path for path, text in CODE.items() if path not in ("extension/lib/settings.js", "extension/content/button.js")
+              and re.search(rf"\b{sizes['normal']}\b[^\n]*\b{sizes['large']}\b", text)]
+    assert copies == []
+    # Each look other than the default (the first of each list) has its file, which only names it.
+    settings = (EXT / "lib" / "settings.js").read_text()
+    corners = re.findall(r'"([\w-]+)"', re.search(r"CORNERS = \[([^\]]*)\]", settings)[1])
+    for key, names in (("size", list(sizes)), ("corner", corners)):
+        for name in names[1:]:
+            assert f'{key}: "{name}"' in (EXT / "content" / "look" / f"{name}.js").read_text()
+
+
+PALETTE = dict(re.findall(r"(--[\w-]+): (#[0-9a-f]{3,6});", (EXT / "lib" / "palette.css").read_text()))
+PAGE_SHEETS = sources("extension/**/*.css")
+
+
+def test_the_palette_is_one_file_every_page_links():
+    assert {"--ink", "--brand", "--danger", "--focus"} <= set(PALETTE)
+    for path, text in PAGE_SHEETS.items():
+        if path == "extension/lib/palette.css":
+            continue
+        assert not re.search(r"--[\w-]+:\s*#", text), f"{path} defines its own colours"
+        assert [c for c in PALETTE.values() if c in text.lower()] == [], f"{path} copies a palette colour"
+    for page in EXT.glob("*/*.html"):
+        links = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page.read_text())
+        assert links and links[0].endswith("lib/palette.css"), page.name
