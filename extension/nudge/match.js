@@ -24,7 +24,7 @@ export function vocabulary(rules) {
 }
 
 /**
- * @param {{terms?: object, spelling?: object, moves: {id: string, anchors: string[], patterns: string[]}[]}} rules
+ * @param {{terms?: object, spelling?: object, emoji?: object, moves: {id: string, anchors: string[], patterns: string[]}[]}} rules
  *   one language from nudges.json, e.g. data.languages.en
  * @param {{notTypos?: string[]}} [options] real words one slip from a vocabulary word
  *   (data/nudge-typos.json), never read as its misspelling
@@ -41,6 +41,7 @@ export function compile(rules, { notTypos = [] } = {}) {
         // One RegExp per move: the engine walks the text once for all its patterns.
         re: new RegExp(move.patterns.map(p => `(?:${expand(p, terms)})`).join('|')),
     }));
+    const emoji = new Map(Object.entries(rules.emoji ?? {})); // emoji -> the word it stands for
     const byAnchor = new Map();                    // anchor word -> bitmask of move indexes
     rules.moves.forEach((move, i) => {
         for (const anchor of move.anchors) byAnchor.set(anchor, (byAnchor.get(anchor) ?? 0) | (1 << i));
@@ -49,7 +50,7 @@ export function compile(rules, { notTypos = [] } = {}) {
     // The line as the rules read it (normalised, misspellings and chat spelling undone) and the
     // moves whose anchors it holds, as a bitmask. The learned stage reads the same line.
     function read(text) {
-        const tokens = normalise(text, { words });
+        const tokens = normalise(text, { words, emoji });
         let candidates = 0;
         const out = [];
         for (const typed of tokens) {

@@ -1,14 +1,16 @@
 // Turns a chat line into plain lowercase Latin words, undoing the
-// usual filter evasions (issue 11). Language-agnostic: chat spelling ("u" -> "you") is per
-// language data applied by match.js. Pure: no DOM, no globals, runs in a content script and Node.
+// usual filter evasions (issue 11). Language-agnostic: chat spelling ("u" -> "you") and emoji
+// words (a camera emoji -> "camera") are per language data, applied and handed in by match.js.
+// Pure: no DOM, no globals, runs in a content script and Node.
 
-// A few emoji carry the meaning of a word in risky chat (research: nudges.md).
-const EMOJI = new Map([
-    ['📷', 'camera'], ['📸', 'camera'], ['🎥', 'camera'], ['📹', 'camera'],
-    ['👻', 'snapchat'], ['🤫', 'secret'], ['🤐', 'secret'],
-    ['🎁', 'gift'], ['💰', 'money'], ['💵', 'money'], ['💸', 'money'],
-]);
-const EMOJI_RE = new RegExp([...EMOJI.keys()].join('|'), 'gu');
+// A few emoji carry the meaning of a word in risky chat (research: nudges.md): which word is each
+// language's own data (nudges.json's emoji), handed in by match.js. Each map's pattern, made once.
+const EMOJI_RES = new WeakMap();
+const emojiRe = emoji => {
+    if (!EMOJI_RES.has(emoji)) EMOJI_RES.set(emoji, emoji.size ? new RegExp([...emoji.keys()].join('|'), 'gu') : null);
+    return EMOJI_RES.get(emoji);
+};
+const NO_EMOJI = new Map();
 
 // Cyrillic and Greek letters that look like Latin ones (lowercase, after toLowerCase).
 const LOOKALIKE = new Map(Object.entries({
@@ -102,8 +104,9 @@ const APOSTROPHE = { plain: /([a-z])['`]([a-z])/g, unicode: /(\p{L})['’ʼ`](\p
 const TOKENS = { plain: /[a-z\d@$]+/g, unicode: TOKEN_RE };
 
 // Emoji to words, compatibility forms, invisible format characters, case, accents and overlays.
-function unicodeToPlain(text) {
-    let s = text.replace(EMOJI_RE, m => ` ${EMOJI.get(m)} `).normalize('NFKC');
+function unicodeToPlain(text, emoji) {
+    const re = emojiRe(emoji);
+    let s = (re ? text.replace(re, m => ` ${emoji.get(m)} `) : text).normalize('NFKC');
     s = s.replace(/\p{Cf}/gu, '').toLowerCase();
     // French ligatures have no decomposition: "sœur" is written "soeur" (issue 17).
     return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
@@ -111,13 +114,14 @@ function unicodeToPlain(text) {
 
 /**
  * @param {string} text a chat line
- * @param {{words?: Set<string>}} [options] known words, used to split spaced-out letters and
- *   to choose between "oo" and "o" when collapsing repeats; without it runs are simply joined
+ * @param {{words?: Set<string>, emoji?: Map<string, string>}} [options] known words, used to split
+ *   spaced-out letters and to choose between "oo" and "o" when collapsing repeats (without them runs
+ *   are simply joined); the language's emoji words (without them emoji are dropped)
  * @returns {string[]} lowercase plain words
  */
-export function normalise(text, { words } = {}) {
+export function normalise(text, { words, emoji = NO_EMOJI } = {}) {
     const kind = NOT_ASCII_RE.test(text) ? 'unicode' : 'plain';
-    let s = kind === 'plain' ? String(text).toLowerCase() : unicodeToPlain(String(text));
+    let s = kind === 'plain' ? String(text).toLowerCase() : unicodeToPlain(String(text), emoji);
     s = s.replace(APOSTROPHE[kind], '$1$2');                        // don't -> dont
     let tokens = s.match(TOKENS[kind]) ?? [];
     if (kind === 'unicode') {

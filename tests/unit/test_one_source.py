@@ -80,3 +80,12 @@ def test_the_palette_is_one_file_every_page_links():
     for page in EXT.glob("*/*.html"):
         links = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page.read_text())
         assert links and links[0].endswith("lib/palette.css"), page.name
+
+
+def test_emoji_words_are_each_languages_own_data():
+    # The normaliser is language-agnostic: which word an emoji stands for is written beside each
+    # language's rules (nudges.json), never in extension/nudge/normalise.js.
+    normaliser = (EXT / "nudge" / "normalise.js").read_text(encoding="utf-8")
+    assert [c for c in normaliser if 0x1F300 <= ord(c) <= 0x1FAFF] == []
+    for language, rules in DATA["nudges"]["languages"].items():
+        assert rules.get("emoji"), f"{language} reads no emoji"
