@@ -26,8 +26,9 @@ def icons(c):
 
 @task(build)
 def lint(c):
-    """ruff on the Python, Mozilla's addons-linter on the Firefox build."""
+    """ruff on the Python, ESLint on the JavaScript, Mozilla's addons-linter on the Firefox build."""
     c.run("ruff check build harness tools tests tasks.py")
+    c.run("npx --no-install eslint .")  # eslint.config.mjs: one block a folder
     c.run("npx --no-install addons-linter dist/firefox")  # as AMO runs it on upload (not --self-hosted)
 
 

@@ -32,7 +32,7 @@ def write_checksums(zips: list[Path], target: Path) -> Path:
 
 
 def images_for(store: dict, shots: list[Path]) -> dict[str, list[Path]]:
-    """The images one store takes, by kind, from one language's shots (named by tools/store_images.py)."""
+    """The images one store takes, by kind, from one language's shots (taken and named by tools/store_shots.py)."""
     chosen = {}
     for kind, spec in store["images"].items():
         width, height = spec["sizes"][0]

@@ -5,11 +5,16 @@ the button is drawn where its settings put it (bottom-right, 16 px gap, 56 px), 
 a real click opens the real help, and the page's own scripts can neither see, click nor redirect it.
 """
 
+import re
 from dataclasses import dataclass
 
+from harness.paths import ROOT
 from harness.png import pixels
 
-SIZE, GAP = 56, 16  # the default look: "normal" size, 16 px from the corner (content/button.js)
+# The default look, as content/button.js draws it: the "normal" size, GAP px from the corner.
+_BUTTON_JS = (ROOT / "extension" / "content" / "button.js").read_text(encoding="utf-8")
+SIZE = int(re.search(r"const SIZES = \{ normal: (\d+),", _BUTTON_JS)[1])
+GAP = int(re.search(r"const GAP = (\d+);", _BUTTON_JS)[1])
 BUTTON_COLOURS = [(0x1D, 0x4E, 0xD8), (0x1E, 0x40, 0xAF)]  # background, and its :hover shade
 WINDOW = (1280, 800)
 

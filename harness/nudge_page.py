@@ -9,8 +9,10 @@ from harness.chromium_page import _attrs, _walk
 from harness.paths import ROOT
 
 EN = json.loads((ROOT / "extension" / "_locales" / "en" / "messages.json").read_text(encoding="utf-8"))
-NUDGE_TEXT = {situation: EN[f"nudge_{situation.replace('-', '_')}"]["message"]
-              for situation in ("wants-pictures", "picture-shared", "scared")}
+NUDGES = json.loads((ROOT / "extension" / "data" / "nudges.json").read_text(encoding="utf-8"))
+# The situations a nudge can lead to: those its moves name, in any language.
+NUDGE_SITUATIONS = sorted({move["situation"] for rules in NUDGES["languages"].values() for move in rules["moves"]})
+NUDGE_TEXT = {situation: EN[f"nudge_{situation.replace('-', '_')}"]["message"] for situation in NUDGE_SITUATIONS}
 
 
 def _box(cdp, node):

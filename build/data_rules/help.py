@@ -36,8 +36,6 @@ OFFICIAL_SOURCES = (
 
 # Look-alike hosts: non-ASCII letters (Cyrillic "с"), punycode labels (xn--) and capital letters
 # ("chiIdline" with a capital i) are refused outright; "childline.org.uk.example.com" fails the domain test.
-SITUATIONS = ("wants-pictures", "picture-shared", "scared", "saw-something", "talk")
-
 # Evidence "reported" (two independent sources, none the service's own site) is good enough only where
 # a child shown no number is worse off than one shown a number every newspaper prints.
 REPORTED_ONLY = ("'reported' is accepted only for phone and text numbers of child helplines and for emergency "
@@ -112,6 +110,8 @@ def check(data: dict, everything: dict, today: datetime.date | None = None) -> l
     found: list[str] = []
     services = data["services"]
     countries = data["countries"]
+    fallback = data["fallback_country"]  # the everywhere-else entry lib/country.js falls back to
+    situations = [s["id"] for s in everything.get("situations", {}).get("situations", [])]
     every_domain = sorted({d for s in services.values() for d in s["domains"]})
     source_allow = tuple(every_domain) + OFFICIAL_SOURCES
 
@@ -127,6 +127,9 @@ def check(data: dict, everything: dict, today: datetime.date | None = None) -> l
         _check_url(f"{base}/source", service["source"], service["domains"], found, allow=source_allow)
         _check_date(f"{base}/checked", service["checked"], today, found)
         _check_evidence(base, service, False, found)
+        for s_i, sit in enumerate(service["situations"]):
+            if sit not in situations:
+                found.append(f"{base}/situations/{s_i}: {sit!r} is not a situation in situations.json")
         for c_i, contact in enumerate(service.get("contacts", [])):
             cbase = f"{base}/contacts/{c_i}"
             number = contact["type"] in ("phone", "text") and service["kind"] == "helpline"
@@ -166,7 +169,7 @@ def check(data: dict, everything: dict, today: datetime.date | None = None) -> l
         listed = [services[s] for s in country["services"] if s in services]
         if not any(s["kind"] in ("helpline", "directory") for s in listed):
             found.append(f"{base}/services: no helpline (a service of kind helpline, or a directory for INT)")
-        if code != "INT" and not any(s["kind"] == "helpline" for s in listed):
+        if code != fallback and not any(s["kind"] == "helpline" for s in listed):
             found.append(f"{base}/services: no helpline (kind helpline) for this country")
         if "emergency" in country:
             emergency = country["emergency"]
@@ -174,10 +177,10 @@ def check(data: dict, everything: dict, today: datetime.date | None = None) -> l
                 _check_url(f"{base}/emergency/source", emergency["source"], [], found, allow=source_allow)
             _check_date(f"{base}/emergency/checked", emergency["checked"], today, found)
             _check_evidence(f"{base}/emergency", emergency, True, found)
-        elif code != "INT" or not data.get("emergency_regions"):
+        elif code != fallback or not data.get("emergency_regions"):
             found.append(f"{base}/emergency: missing emergency number")
         served = {sit for s in listed for sit in s["situations"]}
-        for sit in SITUATIONS:
+        for sit in situations:
             if sit not in served:
                 found.append(f"{base}/services: situation {sit!r} is served by none of this country's services")
         for z_i, zone in enumerate(country["time_zones"]):
@@ -190,8 +193,8 @@ def check(data: dict, everything: dict, today: datetime.date | None = None) -> l
                 found.append(f"{base}/languages: {zone} is shared, so the browser's language must be able to name {code}")
             zone_owner.setdefault(zone, code)
             claims[zone] = claims.get(zone, 0) + 1
-        if code == "INT" and country["time_zones"]:
-            found.append(f"{base}/time_zones: INT is the fallback and must claim no time zone")
+        if code == fallback and country["time_zones"]:
+            found.append(f"{base}/time_zones: {code} is the fallback and must claim no time zone")
 
     for z_i, zone in enumerate(shared):
         if claims.get(zone, 0) < 2:
@@ -201,9 +204,8 @@ def check(data: dict, everything: dict, today: datetime.date | None = None) -> l
         if sid not in used:
             found.append(f"services/{sid}: not used by any country")
 
-    for key in ("default_country", "fallback_country"):
-        if data[key] not in countries:
-            found.append(f"{key}: {data[key]!r} is not a country in countries")
+    if fallback not in countries:
+        found.append(f"fallback_country: {fallback!r} is not a country in countries")
 
     for r_i, region in enumerate(data.get("emergency_regions", [])):
         base = f"emergency_regions/{r_i}"

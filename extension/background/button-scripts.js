@@ -42,7 +42,14 @@ async function tabsMatching(patterns) {
 const inTab = (tabId, func, args = []) =>
   chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, func, args }).catch(() => {});
 
+// What each script was last given, and the look open buttons last took, while this worker lives: a
+// settings change that alters neither (the country, the quick-exit page) leaves tabs alone.
+const given = new Map();
+let shownLook = null;
+
 async function sync({ id, runAt, remove }, files, matches) {
+  const state = JSON.stringify([files, matches]);
+  if (given.get(id) === state) return;
   const [existing] = await chrome.scripting.getRegisteredContentScripts({ ids: [id] });
   const before = existing?.matches ?? [];
   const script = { id, js: files, matches, runAt, persistAcrossSessions: true };
@@ -57,6 +64,7 @@ async function sync({ id, runAt, remove }, files, matches) {
   for (const tab of await tabsMatching(added)) {
     await chrome.scripting.executeScript({ target: { tabId: tab.id }, files }).catch(() => {});
   }
+  given.set(id, state);
 }
 
 export async function syncButtonScripts(settings) {
@@ -65,6 +73,8 @@ export async function syncButtonScripts(settings) {
   for (const script of SCRIPTS) await sync(script, script.files(settings), script.wanted(settings) ? matches : []);
   // Buttons already on open pages take the parent's corner and size at once.
   const look = { corner: settings.corner, size: settings.size };
+  if (JSON.stringify(look) === shownLook) return;
+  shownLook = JSON.stringify(look);
   for (const tab of await tabsMatching(matches)) await inTab(tab.id, (l) => globalThis.buoyButton?.setLook(l), [look]);
 }
 

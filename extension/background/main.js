@@ -1,9 +1,7 @@
 // Buoy's background: keeps the button on the enabled sites, in the chosen look, and answers the
-// panel. Each job is its own module.
+// panel (messages.js, the one table of what it does when asked). Each job is its own module.
 import "./messages.js";
-import "./page-note.js";
 import "./welcome.js";
-import "./quick-exit.js";
 import "./history-cleaner.js";
 import { syncButtonScripts } from "./button-scripts.js";
 import { loadSettings, onSettingsChanged } from "../lib/settings-store.js";

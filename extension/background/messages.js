@@ -1,44 +1,48 @@
-// The only messages the background acts on, each with who may send it (PB's dispatcher idiom).
-// Pages can't message an extension; content scripts and extension pages can, and are told apart.
+// The one table of what the background does when asked, by the names in lib/ask.js, each with who
+// may send it (PB's dispatcher idiom). Anything else is not answered.
+import { MESSAGE } from "../lib/ask.js";
 import { callButton } from "./button-scripts.js";
 import { openHelp, openSiteReport } from "./help-tabs.js";
+import { pageOf } from "./page-note.js";
+import { chatTab, quickExit } from "./quick-exit.js";
+import { fromButton, fromExtensionPage, fromPanelInTab } from "./senders.js";
 import { siteHere } from "./site-here.js";
 
-const EXTENSION_ORIGIN = new URL(chrome.runtime.getURL("")).origin;
-const fromExtensionPage = (sender) => sender.id === chrome.runtime.id && new URL(sender.url).origin === EXTENSION_ORIGIN;
-
 const handlers = {
-  // The panel (popup or in-page frame) asks to open a service by id: never by URL.
-  "help:open": {
+  [MESSAGE.openHelp]: {
     allowed: fromExtensionPage,
     run: ({ service, contact }, sender) => openHelp(service, contact, sender.tab),
   },
-  // The panel asks which listed site it is helping with: the in-page panel's own tab, or (popup)
-  // the active tab. Answered from the browser's own record of the tab, never from the panel.
-  "site:here": {
+  // The in-page panel's own tab, or (popup) the active tab: the browser's record, never the panel's.
+  [MESSAGE.siteHere]: {
     allowed: fromExtensionPage,
     run: (_, sender) => siteHere(sender.tab),
   },
-  // The panel asks to open a listed site's block-and-report help, by site id: never by URL.
-  "site:report": {
+  [MESSAGE.openSiteReport]: {
     allowed: fromExtensionPage,
     run: ({ site }, sender) => openSiteReport(site, sender.tab),
   },
-  // The in-page panel asks its own tab's button to close it.
-  "panel:close": {
-    allowed: (sender) => fromExtensionPage(sender) && sender.tab,
+  [MESSAGE.notePage]: {
+    allowed: fromExtensionPage,
+    run: (_, sender) => pageOf(sender.tab),
+  },
+  [MESSAGE.closePanel]: {
+    allowed: fromPanelInTab,
     run: (_, sender) => callButton(sender.tab.id, "closePanel"),
+  },
+  // The tab's button then listens for a second Escape on the page.
+  [MESSAGE.panelEscaped]: {
+    allowed: fromPanelInTab,
+    run: (_, sender) => callButton(sender.tab.id, "escaped"),
+  },
+  [MESSAGE.quickExit]: {
+    allowed: (sender) => fromExtensionPage(sender) || fromButton(sender),
+    run: async (_, sender) => quickExit(await chatTab(sender)),
   },
 };
 
-export function addHandler(type, allowed, run) {
-  handlers[type] = { allowed, run };
-}
-
-export { fromExtensionPage };
-
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
-  const handler = handlers[message?.type];
+  const handler = Object.hasOwn(handlers, message?.type) ? handlers[message.type] : null;
   if (!handler || !handler.allowed(sender)) return false;
   Promise.resolve(handler.run(message, sender)).then(
     (result) => reply({ ok: true, result }),

@@ -2,7 +2,6 @@
 // the in-page panel's tab (sender.tab), or for the popup the active tab. Never the frame's own URL,
 // which a page could fake by framing the panel. Without the tabs permission the address is known
 // only on sites Buoy may run on; elsewhere the note simply leaves it out. Nothing is kept.
-import { addHandler, fromExtensionPage } from "./messages.js";
 import { activeTab } from "./site-here.js";
 
 export async function pageOf(senderTab) {
@@ -14,5 +13,3 @@ export async function pageOf(senderTab) {
     return null;
   }
 }
-
-addHandler("note:page", fromExtensionPage, (_, sender) => pageOf(sender.tab));

@@ -4,18 +4,13 @@
 // return to the chat, and a page's back list can't be edited. A new tab at the same place, opened
 // before the chat tab closes (so a one-tab window stays open), has no back list at all. The chat
 // remains in the browser's "recently closed" list, as any closed tab does.
-import { addHandler, fromExtensionPage } from "./messages.js";
-import { callButton } from "./button-scripts.js";
 import { closeHelpTabs } from "./help-tabs.js";
+import { fromButton } from "./senders.js";
 import { loadSettings } from "../lib/settings-store.js";
 
-// Our own content script (the button) on a page's top frame: the second Escape after the panel closed.
-const fromButton = (sender) => sender.id === chrome.runtime.id && Boolean(sender.tab) && sender.frameId === 0 &&
-  !sender.url?.startsWith(new URL(chrome.runtime.getURL("")).origin);
-
 // The in-page panel is a frame inside the chat tab; the toolbar popup has no tab, so the chat is
-// the active tab of the window last used.
-async function chatTab(sender) {
+// the active tab of the window last used. The button (its second Escape) is on the chat itself.
+export async function chatTab(sender) {
   if (sender.tab && (sender.frameId !== 0 || fromButton(sender))) return sender.tab;
   const [active] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
   return active;
@@ -32,10 +27,3 @@ export async function quickExit(tab) {
   }
   await closing;
 }
-
-addHandler("quickexit:go", (sender) => fromExtensionPage(sender) || fromButton(sender),
-  async (_, sender) => quickExit(await chatTab(sender)));
-
-// The in-page panel saw a first Escape: its tab's button listens for a second one on the page.
-addHandler("panel:escape", (sender) => fromExtensionPage(sender) && Boolean(sender.tab),
-  (_, sender) => callButton(sender.tab.id, "escaped"));

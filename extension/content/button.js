@@ -1,4 +1,5 @@
-// Buoy's "Get help" button: the only code that runs on every listed page, so it stays small and
+// Buoy's "Get help" button: on every listed page from the start of its load (the nudge watcher joins
+// it only once the page is idle, and only while nudges are on), so it stays small and
 // touches no extension API while the page loads (each first use costs the page ~0.3-0.5 ms: invoke
 // bench). Its words and look arrive in tiny files registered before it (background/button-scripts.js);
 // the background calls into it with scripting.executeScript instead of messages.

@@ -1,10 +1,11 @@
 // Which country's help to show, from the browser's time zone first, then its languages.
-// Pure and defensive: odd or missing values fall back to the international entry, never throw.
-export const INTERNATIONAL = "INT";
-
-export function detectCountry({ timeZone, languages } = {}, countries = {}, regions = []) {
+// Pure and defensive: odd or missing values fall back to help.json's fallback_country (the
+// everywhere-else entry), never throw. `directory` is help.json: countries, emergency_regions and
+// fallback_country.
+export function detectCountry({ timeZone, languages } = {}, directory = {}) {
+  const { countries = {}, emergency_regions: regions = [] } = directory;
   const codes = Object.keys(countries);
-  const fallback = countries[INTERNATIONAL] ? INTERNATIONAL : codes[0];
+  const fallback = countries[directory.fallback_country] ? directory.fallback_country : codes[0];
   const tags = (Array.isArray(languages) ? languages : []).filter((tag) => typeof tag === "string");
   const byZone = typeof timeZone === "string" ? codes.filter((code) => countries[code].time_zones?.includes(timeZone)) : [];
   // A zone several countries share (Europe/Berlin: Germany, Denmark, Sweden, Norway) goes to the one the
@@ -13,7 +14,7 @@ export function detectCountry({ timeZone, languages } = {}, countries = {}, regi
   // A zone of a known place with no country entry (Amsterdam, Reykjavik) keeps the everywhere-else
   // card and its emergency number: an en-US browser there must not bring up 911.
   if (Array.isArray(regions) && regions.some((r) => r?.time_zones?.includes(timeZone))) return fallback;
-  return byLanguage(tags, codes, countries) ?? fallback;
+  return byLanguage(tags, codes.filter((code) => code !== fallback), countries) ?? fallback;
 }
 
 // The first of `codes` a language tag names, by exact tag or by its region (en-GB, zh-Hant-NZ).
@@ -22,7 +23,7 @@ function byLanguage(tags, codes, countries) {
     const exact = codes.find((code) => countries[code].languages?.some((l) => l.toLowerCase() === tag.toLowerCase()));
     if (exact) return exact;
     const region = tag.split(/[-_]/).slice(1).find((part) => /^[A-Za-z]{2}$/.test(part))?.toUpperCase();
-    if (region && region !== INTERNATIONAL && codes.includes(region)) return region;
+    if (region && codes.includes(region)) return region;
   }
   return undefined;
 }
@@ -38,7 +39,7 @@ export function browserLocale() {
   return { timeZone, languages: [...(navigator.languages ?? []), navigator.language].filter(Boolean) };
 }
 
-export function chooseCountry(setting, countries, locale = browserLocale(), regions = []) {
-  if (setting && setting !== "auto" && countries[setting]) return setting;
-  return detectCountry(locale, countries, regions);
+export function chooseCountry(setting, directory, locale = browserLocale()) {
+  if (setting && setting !== "auto" && directory.countries[setting]) return setting;
+  return detectCountry(locale, directory);
 }

@@ -4,7 +4,10 @@
 export const SCHEMA = 1;
 
 export const CORNERS = ["bottom-right", "bottom-left", "top-right", "top-left"];
-export const SIZES = ["normal", "large"];
+// The button's sizes in CSS px, by the name a setting stores. content/button.js, a classic script that
+// can't import, draws from the same table (tests/unit/test_one_source.py holds the two equal).
+export const BUTTON_SIZES = Object.freeze({ normal: 56, large: 80 });
+export const SIZES = Object.keys(BUTTON_SIZES);
 export const CATEGORIES = ["chat", "game", "social", "video"];
 
 export const DEFAULTS = Object.freeze({
@@ -20,6 +23,8 @@ export const DEFAULTS = Object.freeze({
   cleanHistory: false,
   language: "auto", // the browser's; or a _locales folder (issue 17)
 });
+
+export const MAX_EXTRA_SITES = 50;
 
 // A host a parent may add: letters, digits, hyphens and dots, at least one dot, no scheme or path.
 const HOST = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -44,7 +49,7 @@ const FIELDS = {
   categories: (v) => v && typeof v === "object" && Object.entries(v)
     .every(([k, on]) => CATEGORIES.includes(k) && typeof on === "boolean"),
   disabledSites: (v, ctx) => Array.isArray(v) && v.length <= ctx.siteIds.length && v.every((id) => ctx.siteIds.includes(id)),
-  extraSites: (v) => Array.isArray(v) && v.length <= 50 && v.every((s) => parseSite(s) === s),
+  extraSites: (v) => Array.isArray(v) && v.length <= MAX_EXTRA_SITES && v.every((s) => parseSite(s) === s),
   corner: (v) => CORNERS.includes(v),
   size: (v) => SIZES.includes(v),
   nudges: (v) => typeof v === "boolean",

@@ -24,7 +24,7 @@ export function vocabulary(rules) {
 }
 
 /**
- * @param {{terms?: object, spelling?: object, moves: {id: string, anchors: string[], patterns: string[]}[]}} rules
+ * @param {{terms?: object, spelling?: object, emoji?: object, moves: {id: string, anchors: string[], patterns: string[]}[]}} rules
  *   one language from nudges.json, e.g. data.languages.en
  * @param {{notTypos?: string[]}} [options] real words one slip from a vocabulary word
  *   (data/nudge-typos.json), never read as its misspelling
@@ -42,6 +42,7 @@ export function compile(rules, { notTypos = [] } = {}) {
         // One RegExp per move: the engine walks the text once for all its patterns.
         re: new RegExp(move.patterns.map(p => `(?:${expand(p, terms)})`).join('|')),
     }));
+    const emoji = new Map(Object.entries(rules.emoji ?? {})); // emoji -> the word it stands for
     const byAnchor = new Map();                    // anchor word -> bitmask of move indexes
     rules.moves.forEach((move, i) => {
         for (const anchor of move.anchors) byAnchor.set(anchor, (byAnchor.get(anchor) ?? 0) | (1 << i));
@@ -63,7 +64,7 @@ export function compile(rules, { notTypos = [] } = {}) {
     function read(text, tokenised = tokenise(text)) {
         let candidates = 0;
         const out = [];
-        for (const typed of finish(tokenised, words)) {
+        for (const typed of finish(tokenised, words, emoji)) {
             // A slip is one of a word of four letters or more, so it has four letters or more.
             const token = typed.length < 4 ? typed : typos.get(typed) ?? typed;
             const hit = known.get(token);

@@ -1,14 +1,12 @@
 // Turns a chat line into plain lowercase Latin words, undoing the
-// usual filter evasions (issue 11). Language-agnostic: chat spelling ("u" -> "you") is per
-// language data applied by match.js. Pure: no DOM, no globals, runs in a content script and Node.
+// usual filter evasions (issue 11). Language-agnostic: chat spelling ("u" -> "you") and the words
+// emoji stand for (a camera emoji -> "camera") are each language's data (nudges.json), applied in
+// finish() and by match.js. Pure: no DOM, no globals, runs in a content script and Node.
 
-// A few emoji carry the meaning of a word in risky chat (research: nudges.md).
-const EMOJI = new Map([
-    ['📷', 'camera'], ['📸', 'camera'], ['🎥', 'camera'], ['📹', 'camera'],
-    ['👻', 'snapchat'], ['🤫', 'secret'], ['🤐', 'secret'],
-    ['🎁', 'gift'], ['💰', 'money'], ['💵', 'money'], ['💸', 'money'],
-]);
-const EMOJI_RE = new RegExp([...EMOJI.keys()].join('|'), 'gu');
+// An emoji stays a token of its own until finish() gives it the language's word, or drops it.
+const EMOJI_RE = /\p{Extended_Pictographic}/gu;
+const IS_EMOJI_RE = /^\p{Extended_Pictographic}$/u;
+const NO_EMOJI = new Map();
 
 // Cyrillic and Greek letters that look like Latin ones (lowercase, after toLowerCase).
 const LOOKALIKE = new Map(Object.entries({
@@ -24,7 +22,7 @@ const LEET = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '6': 'b', '7': 
 // Numbers with units stay numbers: 3pm, 1v1, 100k, 2nd, 60fps, 12yo.
 const NUMBER_WITH_UNIT = /^\$?\d+(?:st|nd|rd|th|am|pm|k|m|b|x|s|v\d+|hp|fps|gb|mb|mins?|hrs?|h|yo|yrs?|y|d|lvl)?$/;
 
-const TOKEN_RE = /[\p{L}\p{N}@$]+/gu;
+const TOKEN_RE = /[\p{L}\p{N}@$]+|\p{Extended_Pictographic}/gu;
 const WORD_RE = /^[a-z]+$/;
 const LATIN_RE = /[a-z]/;
 const NON_LATIN_LETTER_RE = /[^\P{L}a-z]/u;
@@ -101,9 +99,9 @@ const NOT_ASCII_RE = /[^\x00-\x7f]/;
 const APOSTROPHE = { plain: /([a-z])['`]([a-z])/g, unicode: /(\p{L})['’ʼ`](\p{L})/gu };
 const TOKENS = { plain: /[a-z\d@$]+/g, unicode: TOKEN_RE };
 
-// Emoji to words, compatibility forms, invisible format characters, case, accents and overlays.
+// Emoji apart, compatibility forms, invisible format characters, case, accents and overlays.
 function unicodeToPlain(text) {
-    let s = text.replace(EMOJI_RE, m => ` ${EMOJI.get(m)} `).normalize('NFKC');
+    let s = text.replace(EMOJI_RE, m => ` ${m} `).normalize('NFKC');
     s = s.replace(/\p{Cf}/gu, '').toLowerCase();
     // French ligatures have no decomposition: "sœur" is written "soeur" (issue 17).
     return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
@@ -115,6 +113,7 @@ const TRIPLE_RE = /(.)\1\1/;
 function needsWords(tokens) {
     let singles = 0;
     for (const t of tokens) {
+        if (t.length <= 2 && IS_EMOJI_RE.test(t)) continue; // a language may drop it: look past it
         singles = t.length === 1 ? singles + 1 : 0;
         if (singles === 3 || TRIPLE_RE.test(t)) return true;
     }
@@ -125,8 +124,9 @@ function needsWords(tokens) {
  * The steps that don't depend on a language's words, done once a line whichever languages' rules
  * then read it (nudger.js): every language's rules read every line (issue 17).
  * @param {string} text a chat line
- * @returns {{tokens: string[], pending: boolean}} lowercase plain tokens; pending when spaced-out
- *   letters or repeats are left for finish() to undo with a language's words
+ * @returns {{tokens: string[], pending: boolean, emoji: boolean}} lowercase plain tokens, and emoji;
+ *   pending when spaced-out letters or repeats are left for finish() to undo with a language's
+ *   words, emoji when emoji are left for finish() to give a language's words
  */
 export function tokenise(text) {
     const kind = NOT_ASCII_RE.test(text) ? 'unicode' : 'plain';
@@ -139,26 +139,30 @@ export function tokenise(text) {
         tokens = tokens.map(t => stripLookalikes(t, latin >= foreign));
     }
     tokens = tokens.map(unLeet).filter(Boolean);
-    return { tokens, pending: needsWords(tokens) };
+    return { tokens, pending: needsWords(tokens), emoji: kind === 'unicode' && tokens.some(t => IS_EMOJI_RE.test(t)) };
 }
 
 /**
- * The steps that use a language's words: splitting spaced-out letters, collapsing repeats.
- * @param {{tokens: string[], pending: boolean}} tokenised tokenise()'s, left unchanged
+ * The steps that use a language's words: emoji as words, splitting spaced-out letters, collapsing
+ * repeats.
+ * @param {{tokens: string[], pending: boolean, emoji: boolean}} tokenised tokenise()'s, left unchanged
  * @param {Set<string>} [words] known words, used to split spaced-out letters and to choose
  *   between "oo" and "o" when collapsing repeats; without it runs are simply joined
+ * @param {Map<string, string>} [emojiWords] the word each emoji stands for; other emoji are dropped
  * @returns {string[]} lowercase plain words
  */
-export function finish({ tokens, pending }, words) {
+export function finish({ tokens, pending, emoji }, words, emojiWords = NO_EMOJI) {
+    if (emoji) tokens = tokens.flatMap(t => IS_EMOJI_RE.test(t) ? emojiWords.get(t) ?? [] : t);
     if (!pending) return tokens;
     return joinSpacedLetters(tokens, words).map(t => collapseRepeats(t, words));
 }
 
 /**
  * @param {string} text a chat line
- * @param {{words?: Set<string>}} [options] known words (finish())
+ * @param {{words?: Set<string>, emoji?: Map<string, string>}} [options] known words and the words
+ *   emoji stand for (finish())
  * @returns {string[]} lowercase plain words
  */
-export function normalise(text, { words } = {}) {
-    return finish(tokenise(text), words);
+export function normalise(text, { words, emoji } = {}) {
+    return finish(tokenise(text), words, emoji);
 }

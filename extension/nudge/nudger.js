@@ -3,7 +3,7 @@
 // language's rules read every line, the page's own language first (issue 17): a French line on an
 // English page is still read by the French rules, and where two languages both see a move, the
 // page's language names it. Pure:
-// engine.js gives it the shipped data and the page's clock; build/eval_nudges.mjs and the tests
+// engine.js gives it the shipped data and the page's clock; tools/eval_nudges.mjs and the tests
 // give it JSON and their own clock.
 import { compileJudge } from './judge.js';
 import { createMemory } from './memory.js';

@@ -7,10 +7,10 @@ import { CORNERS, SIZES } from "../lib/settings.js";
 import { radioField, selectField, toggleField } from "./controls.js";
 
 export function countryField(page) {
-  const detected = pick(help.countries[chooseCountry("auto", help.countries, undefined, help.emergency_regions)].name);
+  const detected = pick(help.countries[chooseCountry("auto", help)].name);
   const countries = Object.entries(help.countries)
     .map(([code, country]) => ({ value: code, label: pick(country.name) }))
-    .sort((a, b) => (a.value === "INT") - (b.value === "INT") || a.label.localeCompare(b.label));
+    .sort((a, b) => (a.value === help.fallback_country) - (b.value === help.fallback_country) || a.label.localeCompare(b.label));
   return selectField(page, "country", t("countryLabel"), [{ value: "auto", label: t("countryAuto", detected) }, ...countries]);
 }
 

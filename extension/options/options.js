@@ -1,7 +1,6 @@
 // The options page: every setting, saved the moment it changes, read-only where a school's policy
 // decides it. It re-draws whenever settings change anywhere (another device, the panel, a policy
 // arriving a moment after start).
-import { h } from "../lib/dom.js";
 import { t, translatePage, useLanguage } from "../lib/i18n.js";
 import { loadSettings, onSettingsChanged, saveSettings } from "../lib/settings-store.js";
 import { hostPatterns } from "../lib/site-patterns.js";

@@ -4,11 +4,9 @@
 import { sites } from "../lib/data.js";
 import { h } from "../lib/dom.js";
 import { t } from "../lib/i18n.js";
-import { CATEGORIES, isManaged, parseSite } from "../lib/settings.js";
+import { CATEGORIES, isManaged, MAX_EXTRA_SITES, parseSite } from "../lib/settings.js";
 import { hostPatterns } from "../lib/site-patterns.js";
 import { section } from "./controls.js";
-
-const MAX_EXTRA = 50; // as lib/settings.js accepts
 
 function categoryGroup(page, category) {
   const on = page.settings.categories[category] !== false;
@@ -56,7 +54,7 @@ function ownSites(page) {
     const host = parseSite(input.value);
     if (!host) return fail(t("siteInvalid"));
     if (page.settings.extraSites.includes(host)) return fail(t("siteAlready", host));
-    if (page.settings.extraSites.length >= MAX_EXTRA) return fail(t("siteTooMany", String(MAX_EXTRA)));
+    if (page.settings.extraSites.length >= MAX_EXTRA_SITES) return fail(t("siteTooMany", String(MAX_EXTRA_SITES)));
     return chrome.permissions.request({ origins: hostPatterns(host) }).then((ok) => (ok
       ? page.save({ extraSites: [...page.settings.extraSites, host] })
       : fail(t("siteNotAllowed", host))));

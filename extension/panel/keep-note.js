@@ -2,17 +2,9 @@
 // username the child may type) to give to a trusted adult or paste into a report. Buoy keeps none
 // of it: nothing is written to storage, and the field is not a form the browser would remember.
 // The page address comes from the background (the browser's record of the tab), never from the page.
+import { ask, MESSAGE } from "../lib/ask.js";
 import { h } from "../lib/dom.js";
 import { dateLocale, t } from "../lib/i18n.js";
-
-async function pageHere() {
-  try {
-    const answer = await chrome.runtime.sendMessage({ type: "note:page" });
-    return answer?.ok ? answer.result : null;
-  } catch {
-    return null;
-  }
-}
 
 function readableTime(now) {
   return new Intl.DateTimeFormat(dateLocale(), { weekday: "long", day: "numeric", month: "long",
@@ -35,7 +27,7 @@ export function keepNote() {
   const said = h("p", { class: "note-status", role: "status" });
   const shown = h("pre", { class: "note-text", hidden: true });
   const copy = async () => {
-    const text = noteText({ page: await pageHere(), username: username.value.trim(), now: new Date() });
+    const text = noteText({ page: await ask(MESSAGE.notePage), username: username.value.trim(), now: new Date() });
     shown.textContent = text; // on screen too: to show an adult, or if copying is not allowed
     shown.hidden = false;
     try {

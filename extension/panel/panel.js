@@ -6,6 +6,7 @@
 //   help bar    call the child helpline · in danger now? call the emergency number
 //   reassurance "It's not your fault. You're not in trouble."
 //   screen      home: "What is happening?" · situation: steps, services, the site's report page
+import { ask, MESSAGE } from "../lib/ask.js";
 import { help } from "../lib/data.js";
 import { browserLocale, chooseCountry } from "../lib/country.js";
 import { h } from "../lib/dom.js";
@@ -32,18 +33,8 @@ const SCREENS = { home: homeScreen, situation: situationScreen };
 const TOOLS = [readAloudControl, quickExitControl];
 
 function close() {
-  if (inPage) chrome.runtime.sendMessage({ type: "panel:close" });
+  if (inPage) ask(MESSAGE.closePanel);
   else window.close();
-}
-
-// Which listed site this is, as the background knows it (never from the page); null elsewhere.
-async function siteHere() {
-  try {
-    const answer = await chrome.runtime.sendMessage({ type: "site:here" });
-    return answer?.ok ? answer.result : null;
-  } catch {
-    return null;
-  }
 }
 
 let ctx = null;
@@ -74,12 +65,13 @@ function show(name, arg) {
 }
 
 async function load() {
-  const [{ settings, managed }, site] = await Promise.all([loadSettings(), siteHere()]);
+  // Which listed site this is, as the background knows it (never from the page); null elsewhere.
+  const [{ settings, managed }, site] = await Promise.all([loadSettings(), ask(MESSAGE.siteHere)]);
   useLanguage(settings.language);
   translatePage();
   const locale = browserLocale(); // costly (Intl): once, when the panel opens
   ctx = {
-    code: chooseCountry(settings.country, help.countries, locale, help.emergency_regions),
+    code: chooseCountry(settings.country, help, locale),
     timeZone: locale.timeZone,
     site,
     canChangeCountry: !managed.keys.includes("country"),

@@ -4,6 +4,7 @@
 // The first Escape closes the panel at once, as always (panel.js): waiting to see whether a second
 // one follows would make plain closing feel broken. So the button on the page must catch a second
 // Escape that lands on the page after the panel has gone: the first one is announced to it here.
+import { ask, MESSAGE } from "../lib/ask.js";
 import { h } from "../lib/dom.js";
 import { t } from "../lib/i18n.js";
 
@@ -13,7 +14,7 @@ let lastEscape = -Infinity;
 
 export function quickExit() {
   // The in-page panel goes with its tab; the popup must close itself (the tab it sits on may stay).
-  const sent = chrome.runtime.sendMessage({ type: "quickexit:go" }).catch(() => {});
+  const sent = ask(MESSAGE.quickExit);
   if (!inPage) sent.finally(() => window.close());
 }
 
@@ -25,7 +26,7 @@ function onKey(e) {
     return;
   }
   lastEscape = e.timeStamp;
-  if (inPage) chrome.runtime.sendMessage({ type: "panel:escape" }).catch(() => {});
+  if (inPage) ask(MESSAGE.panelEscaped);
 }
 
 let wired = false;

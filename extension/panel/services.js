@@ -1,4 +1,5 @@
 // A service as a card: what it is for, in a child's words, and one big button per way to reach it.
+import { ask, MESSAGE } from "../lib/ask.js";
 import { h } from "../lib/dom.js";
 import { language, pick, t } from "../lib/i18n.js";
 
@@ -7,7 +8,7 @@ export const dialable = (number) => number.replace(/[\s-]/g, "");
 // Links are opened by the extension (background), by service id: the panel never holds a URL
 // the page could have put there.
 export function openHelp(service, contact) {
-  return chrome.runtime.sendMessage({ type: "help:open", service, contact });
+  return ask(MESSAGE.openHelp, { service, contact });
 }
 
 function helpButton(text, serviceId, contactIndex, secondary = false) {

@@ -1,5 +1,6 @@
 // One situation: what to do right now, the right service first then the others, and how to block
 // and report them on the site the child is on.
+import { ask, MESSAGE } from "../lib/ask.js";
 import { help, sites } from "../lib/data.js";
 import { h } from "../lib/dom.js";
 import { pick, t } from "../lib/i18n.js";
@@ -31,7 +32,7 @@ function siteReport(ctx) {
   return h("section", { class: "site-report", "aria-labelledby": "site-heading" },
     h("h2", { id: "site-heading" }, t("siteReportHeading")),
     h("button", { type: "button", class: "action", dataset: { site: ctx.site.id },
-      onclick: () => chrome.runtime.sendMessage({ type: "site:report", site: ctx.site.id }) },
+      onclick: () => ask(MESSAGE.openSiteReport, { site: ctx.site.id }) },
     t("siteReportButton", ctx.site.name)));
 }
 

@@ -4,11 +4,11 @@ import { help } from "../lib/data.js";
 import { chooseCountry } from "../lib/country.js";
 import { h } from "../lib/dom.js";
 import { pick, t, translatePage, useLanguage } from "../lib/i18n.js";
+import { BUTTON_SIZES } from "../lib/settings.js";
 import { loadSettings, onSettingsChanged, saveSettings } from "../lib/settings-store.js";
 import { section } from "../options/controls.js";
 import { cornerField, countryField, nudgesField, sizeField } from "../options/fields.js";
 
-const BUTTON_SIZES = { normal: 56, large: 80 }; // as content/button.js draws them
 const choices = document.getElementById("choices");
 const fake = document.getElementById("fake-button");
 const frame = document.getElementById("panel-preview");
@@ -25,12 +25,12 @@ async function render() {
   const page = { settings, managed, save };
   useLanguage(settings.language);
   showWords();
-  const code = chooseCountry(settings.country, help.countries, undefined, help.emergency_regions);
+  const code = chooseCountry(settings.country, help);
   fake.dataset.corner = settings.corner;
   fake.style.setProperty("--size", String(BUTTON_SIZES[settings.size]));
   // The panel reads settings when it opens: show it again when the country or language changes.
   const shown = `${code} ${settings.language}`;
-  if (shownPanel && shownPanel !== shown) frame.src = frame.src;
+  if (shownPanel && shownPanel !== shown) frame.contentWindow.location.reload();
   shownPanel = shown;
   const focused = document.activeElement?.id;
   choices.replaceChildren(section("choices-section", t("choicesTitle"),

@@ -46,6 +46,9 @@ def test_choices_save_at_once_and_move_the_preview_button(buoy, welcome):
     buoy.wait_for_setting("corner", "top-left")
     buoy.choose(welcome, "#field-country", "CA")
     wait_for(lambda: "Canada" in buoy.read(welcome, "#country-picked"), message="country shown")
+    # The preview panel is shown again, now with Canada's help.
+    panel = wait_for(lambda: buoy.frame(welcome, "/panel/panel.html?in=preview"), message="panel preview")
+    buoy.wait_for_selector(panel, "main[data-country='CA']")
 
 
 def test_loads_nothing_from_the_network(buoy, server, welcome):

@@ -4,20 +4,21 @@ import assert from "node:assert/strict";
 import { chooseCountry, detectCountry } from "../../dist/chromium/lib/country.js";
 import help from "../../extension/data/help.json" with { type: "json" };
 
-const { countries, emergency_regions: regions } = help;
+const { countries } = help;
+const noRegions = { ...help, emergency_regions: [] }; // as if help.json knew no place without a country
 
 test("time zone decides first", () => {
-  assert.equal(detectCountry({ timeZone: "Europe/Dublin", languages: ["en-GB"] }, countries), "IE");
-  assert.equal(detectCountry({ timeZone: "America/Toronto", languages: ["en-US"] }, countries), "CA");
-  assert.equal(detectCountry({ timeZone: "Australia/Perth", languages: [] }, countries), "AU");
-  assert.equal(detectCountry({ timeZone: "Pacific/Chatham" }, countries), "NZ");
+  assert.equal(detectCountry({ timeZone: "Europe/Dublin", languages: ["en-GB"] }, noRegions), "IE");
+  assert.equal(detectCountry({ timeZone: "America/Toronto", languages: ["en-US"] }, noRegions), "CA");
+  assert.equal(detectCountry({ timeZone: "Australia/Perth", languages: [] }, noRegions), "AU");
+  assert.equal(detectCountry({ timeZone: "Pacific/Chatham" }, noRegions), "NZ");
 });
 
 test("language region decides when the time zone names no country", () => {
-  assert.equal(detectCountry({ timeZone: "UTC", languages: ["en-AU"] }, countries), "AU");
-  assert.equal(detectCountry({ timeZone: "Etc/GMT+5", languages: ["fr-CA", "en"] }, countries), "CA");
-  assert.equal(detectCountry({ languages: ["en_GB"] }, countries), "GB");
-  assert.equal(detectCountry({ languages: ["zh-Hant-NZ"] }, countries), "NZ");
+  assert.equal(detectCountry({ timeZone: "UTC", languages: ["en-AU"] }, noRegions), "AU");
+  assert.equal(detectCountry({ timeZone: "Etc/GMT+5", languages: ["fr-CA", "en"] }, noRegions), "CA");
+  assert.equal(detectCountry({ languages: ["en_GB"] }, noRegions), "GB");
+  assert.equal(detectCountry({ languages: ["zh-Hant-NZ"] }, noRegions), "NZ");
 });
 
 test("unknown and malformed values fall back to the international entry", () => {
@@ -26,15 +27,19 @@ test("unknown and malformed values fall back to the international entry", () => 
     { timeZone: null, languages: [null, 7, {}, ""] }, { languages: ["xx-ZZ"] }, { languages: ["en-INT"] },
     { timeZone: "europe/london" }, { languages: ["en"] },
   ];
-  for (const locale of cases) assert.equal(detectCountry(locale, countries), "INT", JSON.stringify(locale));
+  for (const locale of cases) assert.equal(detectCountry(locale, noRegions), "INT", JSON.stringify(locale));
+});
+
+test("the fallback is the one help.json names", () => {
+  assert.equal(detectCountry({ timeZone: "Mars/Olympus" }, { ...help, fallback_country: "NZ" }), "NZ");
 });
 
 test("a parent's choice wins; a choice the data doesn't know is ignored", () => {
   const locale = { timeZone: "Europe/London", languages: ["en-GB"] };
-  assert.equal(chooseCountry("NZ", countries, locale), "NZ");
-  assert.equal(chooseCountry("auto", countries, locale), "GB");
-  assert.equal(chooseCountry("XX", countries, locale), "GB");
-  assert.equal(chooseCountry(undefined, countries, locale), "GB");
+  assert.equal(chooseCountry("NZ", help, locale), "NZ");
+  assert.equal(chooseCountry("auto", help, locale), "GB");
+  assert.equal(chooseCountry("XX", help, locale), "GB");
+  assert.equal(chooseCountry(undefined, help, locale), "GB");
 });
 
 test("every country's time zones are real IANA zones (links such as Europe/Belfast included)", () => {
@@ -57,19 +62,19 @@ test("each issue-17 country is chosen from its time zone", () => {
     ZA: ["Africa/Johannesburg"], PH: ["Asia/Manila"], SG: ["Asia/Singapore", "Singapore"],
     DK: ["Europe/Copenhagen"],
     INT: ["Atlantic/Reykjavik", "Asia/Kolkata", "Asia/Calcutta", "Europe/Amsterdam", "Europe/Brussels", "Europe/Rome",
-          "Europe/Paris", "Europe/Lisbon", "Europe/Athens", "Europe/Bucharest", "Europe/Bratislava",
-          "Europe/Malta", "Asia/Nicosia"],
+      "Europe/Paris", "Europe/Lisbon", "Europe/Athens", "Europe/Bucharest", "Europe/Bratislava",
+      "Europe/Malta", "Asia/Nicosia"],
   };
   for (const [code, list] of Object.entries(zones)) {
     for (const timeZone of list) {
-      assert.equal(detectCountry({ timeZone, languages: ["en-US"] }, countries, regions), code, timeZone);
+      assert.equal(detectCountry({ timeZone, languages: ["en-US"] }, help), code, timeZone);
     }
   }
 });
 
 test("a zone several countries share is settled by the browser's language", () => {
   // tzdata's canonical name for Oslo, Stockholm and Copenhagen is Europe/Berlin: a system may report it.
-  const berlin = (languages) => detectCountry({ timeZone: "Europe/Berlin", languages }, countries);
+  const berlin = (languages) => detectCountry({ timeZone: "Europe/Berlin", languages }, noRegions);
   assert.equal(berlin(["sv-SE", "en"]), "SE");
   assert.equal(berlin(["nb-NO"]), "NO");
   assert.equal(berlin(["da-DK"]), "DK");
@@ -78,31 +83,31 @@ test("a zone several countries share is settled by the browser's language", () =
   assert.equal(berlin(["en-GB", "fr-FR"]), "DE", "a language naming none of the sharers: the first listed");
   assert.equal(berlin([]), "DE");
   // Language never overrides a zone only one country claims.
-  assert.equal(detectCountry({ timeZone: "Europe/Vienna", languages: ["de-DE"] }, countries), "AT");
+  assert.equal(detectCountry({ timeZone: "Europe/Vienna", languages: ["de-DE"] }, noRegions), "AT");
   for (const zone of help.shared_time_zones) {
     const sharers = Object.keys(countries).filter((code) => countries[code].time_zones.includes(zone));
     assert.ok(sharers.length > 1, zone);
-    for (const code of sharers) assert.equal(detectCountry({ timeZone: zone, languages: countries[code].languages }, countries), code);
+    for (const code of sharers) assert.equal(detectCountry({ timeZone: zone, languages: countries[code].languages }, noRegions), code);
   }
 });
 
 test("a known place with no country keeps the everywhere-else card whatever the browser's language", () => {
   for (const timeZone of ["Europe/Amsterdam", "Atlantic/Reykjavik", "Asia/Kolkata"]) {
-    assert.equal(detectCountry({ timeZone, languages: ["en-US"] }, countries, regions), "INT", timeZone);
-    assert.equal(chooseCountry("auto", countries, { timeZone, languages: ["en-GB"] }, regions), "INT", timeZone);
+    assert.equal(detectCountry({ timeZone, languages: ["en-US"] }, help), "INT", timeZone);
+    assert.equal(chooseCountry("auto", help, { timeZone, languages: ["en-GB"] }), "INT", timeZone);
   }
   // Without the regions (or with an unknown zone) the language region still decides, as before.
-  assert.equal(detectCountry({ timeZone: "Europe/Amsterdam", languages: ["en-US"] }, countries), "US");
-  assert.equal(detectCountry({ timeZone: "UTC", languages: ["en-US"] }, countries, regions), "US");
+  assert.equal(detectCountry({ timeZone: "Europe/Amsterdam", languages: ["en-US"] }, noRegions), "US");
+  assert.equal(detectCountry({ timeZone: "UTC", languages: ["en-US"] }, help), "US");
 });
 
 test("with no zone, a language region names the new countries too", () => {
-  assert.equal(detectCountry({ timeZone: "UTC", languages: ["de-CH"] }, countries), "CH");
-  assert.equal(detectCountry({ timeZone: "UTC", languages: ["fil-PH"] }, countries), "PH");
-  assert.equal(detectCountry({ timeZone: "UTC", languages: ["de"] }, countries), "INT");
+  assert.equal(detectCountry({ timeZone: "UTC", languages: ["de-CH"] }, noRegions), "CH");
+  assert.equal(detectCountry({ timeZone: "UTC", languages: ["fil-PH"] }, noRegions), "PH");
+  assert.equal(detectCountry({ timeZone: "UTC", languages: ["de"] }, noRegions), "INT");
 });
 
 test("a parent or school can choose every country in the data", () => {
   const locale = { timeZone: "Europe/London", languages: ["en-GB"] };
-  for (const code of Object.keys(countries)) assert.equal(chooseCountry(code, countries, locale), code);
+  for (const code of Object.keys(countries)) assert.equal(chooseCountry(code, help, locale), code);
 });

@@ -29,8 +29,10 @@ test("the page's language names the move where two languages see different ones"
   // Two tiny rule sets that read the same word as different moves, as "cam" might be.
   const move = (id, situation, word) => ({ id, situation, sources: ["https://example.org/"], anchors: [word], patterns: [`\\b${word}\\b`] });
   const nudge = createNudger({
-    nudges: { languages: { en: { moves: [move("pictures", "wants-pictures", "cam")] },
-                           fr: { moves: [move("private", "scared", "cam")] } } },
+    nudges: { languages: {
+      en: { moves: [move("pictures", "wants-pictures", "cam")] },
+      fr: { moves: [move("private", "scared", "cam")] },
+    } },
     typos: { languages: {} },
   });
   assert.equal(nudge("cam", "a", "fr")?.situation, "scared");

@@ -1,5 +1,5 @@
 // Loading and saving through the real settings-store module, over an in-memory stand-in for
-// chrome.storage (the real browser is covered by tests/e2e/test_settings_chromium.py).
+// chrome.storage (the real browsers are covered by tests/e2e/test_options.py and test_settings_restart.py).
 import { afterEach, test } from "node:test";
 import assert from "node:assert/strict";
 

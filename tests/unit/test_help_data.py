@@ -12,7 +12,8 @@ from build.validate import problems
 
 ROOT = Path(__file__).resolve().parents[2]
 HELP = ROOT / "extension" / "data" / "help.json"
-SITUATIONS = {"wants-pictures", "picture-shared", "scared", "saw-something", "talk"}
+SITUATIONS_FILE = ROOT / "extension" / "data" / "situations.json"
+SITUATIONS = {s["id"] for s in json.loads(SITUATIONS_FILE.read_text(encoding="utf-8"))["situations"]}
 
 
 def real():
@@ -21,7 +22,8 @@ def real():
 
 def run(data, tmp_path):
     (tmp_path / "help.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return problems(tmp_path)
+    (tmp_path / "situations.json").write_text(SITUATIONS_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    return [p for p in problems(tmp_path) if p.startswith("help.json")]
 
 
 def test_real_data_passes(tmp_path):
@@ -31,7 +33,7 @@ def test_real_data_passes(tmp_path):
 def test_real_data_covers_the_countries_of_issue_3():
     data = real()
     assert set(data["countries"]) >= {"GB", "IE", "US", "CA", "AU", "NZ", "INT"}
-    assert data["default_country"] == "GB" and data["fallback_country"] == "INT"
+    assert data["fallback_country"] == "INT"
     for sid in ("childline-gb", "ceop", "report-remove"):  # ids the panel and its tests use
         assert sid in data["countries"]["GB"]["services"]
     for code, country in data["countries"].items():
@@ -167,7 +169,9 @@ BROKEN = [
     ("situation unreachable in a country", _drop_situation("wants-pictures", None, "GB"),
      "help.json: countries/GB/services: situation 'wants-pictures' is served by none of this country's services"),
     ("unknown situation id", _set(["services", "ceop", "situations", 0], "bored"),
-     "help.json: services/ceop/situations/0: 'bored' is not one of"),
+     "help.json: services/ceop/situations/0: 'bored' is not a situation in situations.json"),
+    ("fallback that is no country", _set(["fallback_country"], "XX"),
+     "help.json: fallback_country: 'XX' is not a country in countries"),
     ("unknown service id", _set(["countries", "GB", "services", 3], "ceop-typo"),
      "help.json: countries/GB/services/3: unknown service id 'ceop-typo'"),
     ("country without helpline", _set(["countries", "AU", "services"], ["accce", "esafety", "take-it-down"]),
@@ -276,8 +280,9 @@ def test_a_line_not_open_day_and_night_has_its_hours_or_is_not_offered_as_a_call
 def test_rules_see_the_clock_they_are_given():
     import datetime
     data = real()
-    assert rules.check(data, {"help": data}, today=datetime.date(2026, 12, 3)) == []
-    early = rules.check(data, {"help": data}, today=datetime.date(2026, 12, 2))
+    everything = {"help": data, "situations": json.loads(SITUATIONS_FILE.read_text(encoding="utf-8"))}
+    assert rules.check(data, everything, today=datetime.date(2026, 12, 3)) == []
+    early = rules.check(data, everything, today=datetime.date(2026, 12, 2))
     assert any(m.startswith("services/ceop/checked: 2026-12-03 is in the future") for m in early)
 
 

@@ -40,7 +40,13 @@ def made_from_data():
     return ({f"nudge_{m['situation'].replace('-', '_')}" for m in moves}
             | {f"category_{s['category']}" for s in _data("sites")["sites"]}
             | {f"corner_{c.replace('-', '_')}" for c in _js_list("lib/settings.js", "CORNERS")}
-            | {f"size_{s}" for s in _js_list("lib/settings.js", "SIZES")})
+            | {f"size_{s}" for s in _size_names()})
+
+
+def _size_names():
+    """The names of lib/settings.js's BUTTON_SIZES ({ normal: 56, large: 80 }), which SIZES lists."""
+    body = re.search(r"\bBUTTON_SIZES = Object\.freeze\(\{([^}]*)\}", (EXT / "lib/settings.js").read_text())[1]
+    return re.findall(r"(\w+):", body)
 
 
 def test_the_code_asks_for_words_this_test_can_see():
