@@ -49,13 +49,6 @@ export default [
     rules: EXTENSION_PROMISES },
   // Content scripts are classic scripts (registered by background/button-scripts.js): no static import.
   { files: ["extension/content/**/*.js"], languageOptions: { sourceType: "script" } },
-  // The nudge engine's files were written in two styles (most in 4 spaces and single quotes, prompt.js
-  // as the rest); they are being worked on (issue 16), so their layout isn't checked yet: run
-  // `npx eslint --fix extension/nudge` and drop this block once that work has landed.
-  { files: ["extension/nudge/**/*.js"],
-    rules: { indent: "off", quotes: "off", "arrow-parens": "off",
-      // normalise.js's plain-ASCII test, /[^\x00-\x7f]/, names the control range on purpose.
-      "no-control-regex": "off" } },
 
   // Fixture pages' scripts run in a page.
   { files: ["tests/fixtures/**/*.js"], languageOptions: { sourceType: "script", globals: globals.browser } },

@@ -20,40 +20,40 @@ const CLOCK_RE = /(?:^| )\d+(?: \d+)+(?: [ap]m)?(?= |$)/g;
  * @returns {number[]} bucket indexes, one per feature occurrence
  */
 export function features(line, bits) {
-    line = line.replace(CLOCK_RE, '').trim();
-    const mask = (1 << bits) - 1;
-    const out = [];
-    const n = line.length;
-    if (!n) return out;
-    // Words and pairs: "lead" hashes the current word from the pair seed; at its end it becomes the
-    // start of the pair with the next word.
-    let word = WORD;
-    let lead = PAIR;
-    let pair = 0;
-    let paired = false;
-    for (let i = 0; i <= n; i++) {
-        const ch = i < n ? line.charCodeAt(i) : SPACE;
-        if (ch === SPACE) {
-            out.push((word >>> 0) & mask);
-            if (paired) out.push((pair >>> 0) & mask);
-            pair = Math.imul(lead ^ SPACE, PRIME);
-            paired = true;
-            word = WORD;
-            lead = PAIR;
-            continue;
-        }
-        word = Math.imul(word ^ ch, PRIME);
-        lead = Math.imul(lead ^ ch, PRIME);
-        if (paired) pair = Math.imul(pair ^ ch, PRIME);
+  line = line.replace(CLOCK_RE, "").trim();
+  const mask = (1 << bits) - 1;
+  const out = [];
+  const n = line.length;
+  if (!n) return out;
+  // Words and pairs: "lead" hashes the current word from the pair seed; at its end it becomes the
+  // start of the pair with the next word.
+  let word = WORD;
+  let lead = PAIR;
+  let pair = 0;
+  let paired = false;
+  for (let i = 0; i <= n; i++) {
+    const ch = i < n ? line.charCodeAt(i) : SPACE;
+    if (ch === SPACE) {
+      out.push((word >>> 0) & mask);
+      if (paired) out.push((pair >>> 0) & mask);
+      pair = Math.imul(lead ^ SPACE, PRIME);
+      paired = true;
+      word = WORD;
+      lead = PAIR;
+      continue;
     }
-    // Character 3- and 4-grams of " line ".
-    const at = (i) => (i === 0 || i === n + 1 ? SPACE : line.charCodeAt(i - 1));
-    for (let i = 0; i + 3 <= n + 2; i++) {
-        let h = Math.imul(GRAM ^ at(i), PRIME);
-        h = Math.imul(h ^ at(i + 1), PRIME);
-        h = Math.imul(h ^ at(i + 2), PRIME);
-        out.push((h >>> 0) & mask);
-        if (i + 4 <= n + 2) out.push((Math.imul(h ^ at(i + 3), PRIME) >>> 0) & mask);
-    }
-    return out;
+    word = Math.imul(word ^ ch, PRIME);
+    lead = Math.imul(lead ^ ch, PRIME);
+    if (paired) pair = Math.imul(pair ^ ch, PRIME);
+  }
+  // Character 3- and 4-grams of " line ".
+  const at = (i) => (i === 0 || i === n + 1 ? SPACE : line.charCodeAt(i - 1));
+  for (let i = 0; i + 3 <= n + 2; i++) {
+    let h = Math.imul(GRAM ^ at(i), PRIME);
+    h = Math.imul(h ^ at(i + 1), PRIME);
+    h = Math.imul(h ^ at(i + 2), PRIME);
+    out.push((h >>> 0) & mask);
+    if (i + 4 <= n + 2) out.push((Math.imul(h ^ at(i + 3), PRIME) >>> 0) & mask);
+  }
+  return out;
 }

@@ -5,8 +5,8 @@
 // (memory.js), weighing from 0 at weak to 1 at threshold, so lines barely past weak add little. Thresholds come from cross-validation on the tuning part (data/nudge-model.json).
 // A line of fewer than min_words words is the rules' alone: on "Send", "You" or "12:01" (a chat
 // app's own buttons and times, one-word replies) the model has too little to go on.
-import { compile } from './match.js';
-import { loadModel } from './model.js';
+import { compile } from "./match.js";
+import { loadModel } from "./model.js";
 
 /**
  * @param {object} rules one language of data/nudges.json
@@ -16,28 +16,28 @@ import { loadModel } from './model.js';
  *   weight is a weak cue's, 0 to 1; a strong cue's is 1; tokenised is the text's tokenise(), if made already
  */
 export function compileJudge(rules, { notTypos, model } = {}) {
-    const matcher = compile(rules, { notTypos });
-    if (!model) {
-        return (text, tokenised) => {
-            const move = matcher.ruleFor(matcher.read(text, tokenised));
-            return move ? { move, strong: true, weight: 1 } : null;
-        };
-    }
-    const probabilities = loadModel(model);
+  const matcher = compile(rules, { notTypos });
+  if (!model) {
     return (text, tokenised) => {
-        const read = matcher.read(text, tokenised);
-        const rule = matcher.ruleFor(read);
-        if (read.line.split(' ', model.min_words).length < model.min_words) {
-            return rule ? { move: rule, strong: true, weight: 1 } : null;
-        }
-        const p = probabilities(read.line);
-        const risk = 1 - p[0];
-        if (rule && risk >= model.veto) return { move: rule, strong: true, weight: 1 };
-        const strong = risk >= model.threshold;
-        if (!strong && risk < model.weak) return null;
-        let best = 1;
-        for (let c = 2; c < p.length; c++) if (p[c] > p[best]) best = c;
-        const weight = strong ? 1 : (risk - model.weak) / (model.threshold - model.weak);
-        return { move: rule ?? model.classes[best], strong, weight };
+      const move = matcher.ruleFor(matcher.read(text, tokenised));
+      return move ? { move, strong: true, weight: 1 } : null;
     };
+  }
+  const probabilities = loadModel(model);
+  return (text, tokenised) => {
+    const read = matcher.read(text, tokenised);
+    const rule = matcher.ruleFor(read);
+    if (read.line.split(" ", model.min_words).length < model.min_words) {
+      return rule ? { move: rule, strong: true, weight: 1 } : null;
+    }
+    const p = probabilities(read.line);
+    const risk = 1 - p[0];
+    if (rule && risk >= model.veto) return { move: rule, strong: true, weight: 1 };
+    const strong = risk >= model.threshold;
+    if (!strong && risk < model.weak) return null;
+    let best = 1;
+    for (let c = 2; c < p.length; c++) if (p[c] > p[best]) best = c;
+    const weight = strong ? 1 : (risk - model.weak) / (model.threshold - model.weak);
+    return { move: rule ?? model.classes[best], strong, weight };
+  };
 }

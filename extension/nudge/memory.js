@@ -10,25 +10,25 @@ const LINE_DECAY = 0.7;
 const MAX_CONVERSATIONS = 50; // a page that keeps changing address forgets its oldest scores
 
 export function createMemory({ halfLifeMs = HALF_LIFE_MS } = {}) {
-    const scores = new Map(); // conversation -> { score, at }
+  const scores = new Map(); // conversation -> { score, at }
 
-    /**
+  /**
      * @param {string} conversation e.g. the page address without query or fragment
      * @param {number} weight the line's cue weight, below 1 (a weak cue), or 0 for a line that is none
      * @param {number} now milliseconds, any monotonic clock
      * @returns {boolean} whether the conversation's score has now reached 1 (then it starts afresh)
      */
-    function add(conversation, weight, now) {
-        const seen = scores.get(conversation);
-        if (!seen && !weight) return false; // the usual line: nothing to remember, nothing to decay
-        const decayed = seen ? seen.score * LINE_DECAY * 0.5 ** (Math.max(0, now - seen.at) / halfLifeMs) : 0;
-        const score = decayed + weight;
-        scores.delete(conversation); // re-inserted last: the Map's order is least recently used first
-        if (score >= 1) return true;
-        scores.set(conversation, { score, at: now });
-        if (scores.size > MAX_CONVERSATIONS) scores.delete(scores.keys().next().value);
-        return false;
-    }
+  function add(conversation, weight, now) {
+    const seen = scores.get(conversation);
+    if (!seen && !weight) return false; // the usual line: nothing to remember, nothing to decay
+    const decayed = seen ? seen.score * LINE_DECAY * 0.5 ** (Math.max(0, now - seen.at) / halfLifeMs) : 0;
+    const score = decayed + weight;
+    scores.delete(conversation); // re-inserted last: the Map's order is least recently used first
+    if (score >= 1) return true;
+    scores.set(conversation, { score, at: now });
+    if (scores.size > MAX_CONVERSATIONS) scores.delete(scores.keys().next().value);
+    return false;
+  }
 
-    return { add };
+  return { add };
 }

@@ -5,9 +5,9 @@
 // page's language names it. Pure:
 // engine.js gives it the shipped data and the page's clock; tools/eval_nudges.mjs and the tests
 // give it JSON and their own clock.
-import { compileJudge } from './judge.js';
-import { createMemory } from './memory.js';
-import { tokenise } from './normalise.js';
+import { compileJudge } from "./judge.js";
+import { createMemory } from "./memory.js";
+import { tokenise } from "./normalise.js";
 
 /**
  * @param {{nudges: object, typos: object, model?: object}} data data/nudges.json,
@@ -18,27 +18,27 @@ import { tokenise } from './normalise.js';
  *   the page's primary language subtag ("fr"), or "" when unknown
  */
 export function createNudger(data, { now = () => performance.now(), halfLifeMs } = {}) {
-    const languages = Object.entries(data.nudges.languages).map(([language, rules]) => ({
-        language,
-        judge: compileJudge(rules, {
-            notTypos: data.typos.languages[language]?.not_typos,
-            model: data.model?.languages[language],
-        }),
-        situations: new Map(rules.moves.map((move) => [move.id, move.situation])),
-    }));
-    const memory = createMemory({ halfLifeMs });
-    // The order languages are tried in, per page language: the page's first, then the data's order.
-    const orders = new Map(languages.map(({ language }, i) => [language, [languages[i], ...languages.filter((_, j) => j !== i)]]));
+  const languages = Object.entries(data.nudges.languages).map(([language, rules]) => ({
+    language,
+    judge: compileJudge(rules, {
+      notTypos: data.typos.languages[language]?.not_typos,
+      model: data.model?.languages[language],
+    }),
+    situations: new Map(rules.moves.map((move) => [move.id, move.situation])),
+  }));
+  const memory = createMemory({ halfLifeMs });
+  // The order languages are tried in, per page language: the page's first, then the data's order.
+  const orders = new Map(languages.map(({ language }, i) => [language, [languages[i], ...languages.filter((_, j) => j !== i)]]));
 
-    return function nudge(text, conversation = '', pageLanguage = '') {
-        let weak = null;
-        const tokenised = tokenise(text); // once for every language: only their words' steps differ
-        for (const { judge, situations } of orders.get(pageLanguage) ?? languages) {
-            const cue = judge(text, tokenised);
-            if (cue?.strong) return { move: cue.move, situation: situations.get(cue.move) };
-            if (cue && (!weak || cue.weight > weak.weight)) weak = { ...cue, situation: situations.get(cue.move) };
-        }
-        const crossed = memory.add(conversation, weak?.weight ?? 0, now());
-        return crossed ? { move: weak.move, situation: weak.situation } : null;
-    };
+  return function nudge(text, conversation = "", pageLanguage = "") {
+    let weak = null;
+    const tokenised = tokenise(text); // once for every language: only their words' steps differ
+    for (const { judge, situations } of orders.get(pageLanguage) ?? languages) {
+      const cue = judge(text, tokenised);
+      if (cue?.strong) return { move: cue.move, situation: situations.get(cue.move) };
+      if (cue && (!weak || cue.weight > weak.weight)) weak = { ...cue, situation: situations.get(cue.move) };
+    }
+    const crossed = memory.add(conversation, weak?.weight ?? 0, now());
+    return crossed ? { move: weak.move, situation: weak.situation } : null;
+  };
 }

@@ -6,42 +6,42 @@
 // the language's data (not_typos), and the language's own words are never rewritten either.
 
 // QWERTY neighbours of each letter, on the same row and the rows above and below.
-const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 const NEIGHBOURS = new Map();
 ROWS.forEach((row, r) => {
-    [...row].forEach((ch, c) => {
-        const near = [row[c - 1], row[c + 1]];
-        for (const other of [ROWS[r - 1], ROWS[r + 1]]) if (other) near.push(other[c - 1], other[c], other[c + 1]);
-        NEIGHBOURS.set(ch, near.filter(Boolean).join(''));
-    });
+  [...row].forEach((ch, c) => {
+    const near = [row[c - 1], row[c + 1]];
+    for (const other of [ROWS[r - 1], ROWS[r + 1]]) if (other) near.push(other[c - 1], other[c], other[c + 1]);
+    NEIGHBOURS.set(ch, near.filter(Boolean).join(""));
+  });
 });
 
 // Calls visit(slip) for every string one slip away from `word` (see above); a slip may come more
 // than once, and `word` itself too (a swap of two equal letters is skipped, a doubling is not).
 // No Set a word: typoMap() runs this for every word of every language when the engine loads.
 function eachSlip(word, visit) {
-    const n = word.length;
-    if (n < 4 || !/^[a-z]+$/.test(word)) return;
-    for (let i = 0; i + 1 < n; i++) {
-        if (word[i] !== word[i + 1]) visit(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  const n = word.length;
+  if (n < 4 || !/^[a-z]+$/.test(word)) return;
+  for (let i = 0; i + 1 < n; i++) {
+    if (word[i] !== word[i + 1]) visit(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  }
+  for (let i = 0; i < n; i++) visit(word.slice(0, i + 1) + word.slice(i));                 // doubled
+  if (n >= 5) {
+    for (let i = 0; i < n; i++) {
+      const head = word.slice(0, i);
+      const tail = word.slice(i + 1);
+      visit(head + tail);                                                          // dropped
+      for (const ch of NEIGHBOURS.get(word[i])) visit(head + ch + tail);
     }
-    for (let i = 0; i < n; i++) visit(word.slice(0, i + 1) + word.slice(i));                 // doubled
-    if (n >= 5) {
-        for (let i = 0; i < n; i++) {
-            const head = word.slice(0, i);
-            const tail = word.slice(i + 1);
-            visit(head + tail);                                                          // dropped
-            for (const ch of NEIGHBOURS.get(word[i])) visit(head + ch + tail);
-        }
-    }
+  }
 }
 
 /** Every string one slip away from `word` (see above), `word` itself excluded. */
 export function slips(word) {
-    const out = new Set();
-    eachSlip(word, (slip) => out.add(slip));
-    out.delete(word);
-    return out;
+  const out = new Set();
+  eachSlip(word, (slip) => out.add(slip));
+  out.delete(word);
+  return out;
 }
 
 /**
@@ -50,17 +50,17 @@ export function slips(word) {
  * @returns {Map<string, string>} slip -> the word it misspells, only where that word is the only one
  */
 export function typoMap(words, real) {
-    const keep = new Set(words);
-    for (const w of real) keep.add(w);
-    const map = new Map();
-    const ambiguous = new Set();
-    for (const word of words) {
-        eachSlip(word, (slip) => {
-            if (keep.has(slip) || ambiguous.has(slip)) return;
-            const seen = map.get(slip);
-            if (seen === undefined) map.set(slip, word);
-            else if (seen !== word) { map.delete(slip); ambiguous.add(slip); }
-        });
-    }
-    return map;
+  const keep = new Set(words);
+  for (const w of real) keep.add(w);
+  const map = new Map();
+  const ambiguous = new Set();
+  for (const word of words) {
+    eachSlip(word, (slip) => {
+      if (keep.has(slip) || ambiguous.has(slip)) return;
+      const seen = map.get(slip);
+      if (seen === undefined) map.set(slip, word);
+      else if (seen !== word) { map.delete(slip); ambiguous.add(slip); }
+    });
+  }
+  return map;
 }
