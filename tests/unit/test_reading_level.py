@@ -54,20 +54,22 @@ def child_keys():
 
 
 def texts(lang):
-    """(where, text) for every child-facing text in `lang`."""
+    """(where, text) for every child-facing text in `lang`, a _locales folder. The data is keyed by
+    language alone, as the panel picks it (pt_BR's words read "pt")."""
     messages = _json(EXT / "_locales" / lang / "messages.json")
+    data_lang = lang.split("_")[0]
     for key in sorted(child_keys() & set(messages) - NOTE_LINES):
         yield key, messages[key]["message"]
     for sid, service in HELP.get("services", {}).items():
-        if lang in service.get("description", {}):
-            yield f"help.json {sid}", service["description"][lang]
+        if data_lang in service.get("description", {}):
+            yield f"help.json {sid}", service["description"][data_lang]
     for situation in _json(EXT / "data" / "situations.json").get("situations", []):
-        if lang in situation.get("label", {}):
-            yield f"situations.json {situation['id']}", situation["label"][lang]
+        if data_lang in situation.get("label", {}):
+            yield f"situations.json {situation['id']}", situation["label"][data_lang]
         for country, steps in situation.get("steps", {}).items():
             for step in steps:
-                if lang in step.get("text", {}):
-                    yield f"situations.json {situation['id']}/{country}", step["text"][lang]
+                if data_lang in step.get("text", {}):
+                    yield f"situations.json {situation['id']}/{country}", step["text"][data_lang]
     for move in _json(EXT / "data" / "nudges.json").get("languages", {}).get("en", {}).get("moves", []):
         prompt = move.get("prompt", {})
         if isinstance(prompt, dict) and lang in prompt:

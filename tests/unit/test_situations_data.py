@@ -104,6 +104,17 @@ def test_steps_for_unknown_country_fail(tmp_path):
     assert any("steps/ZZ: not a country" in p for p in run(tmp_path, data))
 
 
+@pytest.mark.parametrize("lang", ["de", "pt"])
+def test_a_step_or_label_missing_a_ui_language_fails(tmp_path, lang):
+    # pt_BR's words are data texts in "pt": the panel picks them by language alone.
+    def edit(d):
+        del by_id(d, "scared")["steps"]["default"][1]["text"][lang]
+        del by_id(d, "talk")["label"][lang]
+    found = run(tmp_path, broken(edit))
+    assert any(p.startswith(f"situations.json: situations/2/steps/default/1/text: not written in {lang} ") for p in found), found
+    assert any(p.startswith(f"situations.json: situations/4/label: not written in {lang} ") for p in found), found
+
+
 def test_missing_icon_fails(tmp_path):
     data = broken(lambda d: by_id(d, "talk").update(icon="nope.svg"))
     assert any("icon: no file" in p for p in run(tmp_path, data))
