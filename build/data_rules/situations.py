@@ -14,12 +14,9 @@
 
 from pathlib import Path
 
-from build.data_rules.help import OFFICIAL_SOURCES, REPORTED_ONLY, SITUATIONS, _check_url
-from build.messages import text_languages
+from build.data_rules.help import LANGUAGES, OFFICIAL_SOURCES, REPORTED_ONLY, SITUATIONS, _check_url
 
-EXTENSION = Path(__file__).resolve().parents[2] / "extension"
-ICONS = EXTENSION / "panel" / "icons"
-LANGUAGES = text_languages(EXTENSION / "_locales")
+ICONS = Path(__file__).resolve().parents[2] / "extension" / "panel" / "icons"
 
 # Official advice pages of bodies that are not listed services (each [seen] in research/help-routing.md).
 EXTRA_SOURCES = (

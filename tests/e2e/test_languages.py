@@ -9,7 +9,7 @@ import json
 import pytest
 
 from harness.browsers import Child
-from harness.help_data import expected_texts
+from harness.help_data import HELP, expected_texts
 from harness.paths import ROOT
 
 # (time zone, browser language, country whose help must show, _locales folder of Buoy's words)
@@ -59,8 +59,8 @@ def test_help_for_the_childs_country_in_their_language(buoy, request):
     assert "0800 1111" not in text
 
 
-def test_the_situations_and_their_steps_are_in_the_childs_language(buoy, request):
-    _, _, code, folder = request.node.callspec.params["child"]
+def test_the_situations_their_steps_and_the_services_are_in_the_childs_language(buoy, request):
+    _, browser_lang, code, folder = request.node.callspec.params["child"]
     lang = folder.split("_")[0]  # the data's texts are keyed by language alone (pt_BR reads "pt")
     page = buoy.open_extension_page("panel/panel.html", ready="main[data-country]")
     labels = buoy.call(page, "(s) => [...document.querySelectorAll(s)].map((e) => e.innerText)", "button[data-situation]")
@@ -69,3 +69,10 @@ def test_the_situations_and_their_steps_are_in_the_childs_language(buoy, request
     shown = buoy.run(page, "[...document.querySelectorAll('.steps li')].map((li) => li.innerText)")
     steps = next(s for s in SITUATIONS if s["id"] == "picture-shared")["steps"]
     assert shown == [step["text"][lang] for step in steps.get(code, steps["default"])]
+    # The service's description in the browser's language where the data has it (Swedish in Sweden,
+    # though Buoy's own words are English there), else English. Firefox here speaks only English.
+    ui = buoy.run(page, "chrome.i18n.getUILanguage()").split("-")[0]
+    assert ui in (browser_lang.split("-")[0], "en")
+    first = buoy.run(page, "document.querySelector('.first-service .card').dataset.serviceId")
+    description = HELP["services"][first]["description"]
+    assert description.get(ui, description["en"]) in buoy.read(page, ".first-service .card")
