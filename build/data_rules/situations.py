@@ -18,11 +18,13 @@ from build.data_rules.help import LANGUAGES, OFFICIAL_SOURCES, REPORTED_ONLY, SI
 
 ICONS = Path(__file__).resolve().parents[2] / "extension" / "panel" / "icons"
 
-# Official advice pages of bodies that are not listed services (each [seen] in research/help-routing.md).
+# Official advice pages of bodies that are not listed services (each [seen] in research/help-routing.md,
+# or quoted in docs/research/countries.md's country-specific steps).
 EXTRA_SOURCES = (
     "thinkuknow.co.uk",   # NCA-CEOP, former name of CEOP Education
     "protectchildren.ca",  # Canadian Centre for Child Protection
     "rcmp.ca",            # Royal Canadian Mounted Police
+    "baer.bayern.de",     # BAER, the Bavarian state's parenting guide (Bavarian family ministry): sextortion
 )
 
 
