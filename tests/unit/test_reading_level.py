@@ -217,3 +217,15 @@ def test_each_formula_can_fail(lang):
         assert too_hard(lang, FORMULAS[lang][1](HARD[lang]))
     finally:
         textstat.set_lang("en")
+
+
+# One French for Canada and France (issue 17): Chromium's UI language is "fr" in both, and Chrome
+# ignores a _locales folder it does not list (fr_CA), so the words must be ones both use.
+QUEBEC_ONLY = re.compile(r"clavard|c'est correct\b|\bTexte (?:au|\$)|\btoucher\b|\bQuoi faire\b|monecole\.ca", re.IGNORECASE)
+
+
+def test_french_is_worded_for_canada_and_france_alike():
+    messages = _json(EXT / "_locales" / "fr" / "messages.json")
+    words = [entry["message"] for entry in messages.values()] + [text for _, text in texts("fr")]
+    assert [w for w in words if QUEBEC_ONLY.search(w)] == []
+    assert QUEBEC_ONLY.search("Tu peux appeler, ou clavarder en ligne.")
