@@ -1,6 +1,7 @@
 """The school-policy parts of the manifest: Chromium gets the managed-storage schema, Firefox doesn't."""
 
 import json
+import re
 from pathlib import Path
 
 from build.manifest import make_manifest
@@ -9,7 +10,7 @@ ROOT = Path(__file__).parent.parent.parent
 SOURCE = json.loads((ROOT / "extension" / "manifest.json").read_text())
 SITES = json.loads((ROOT / "extension" / "data" / "sites.json").read_text())
 SCHEMA = json.loads((ROOT / "extension" / "managed_schema.json").read_text())
-POLICY_KEYS = ["country", "extraSites", "disabledSites", "size", "corner", "nudges", "locked"]  # lib/settings-store.js
+POLICY_KEYS = ["country", "language", "extraSites", "disabledSites", "size", "corner", "nudges", "locked"]  # lib/settings-store.js
 
 
 def test_chromium_manifest_points_at_the_managed_schema():
@@ -28,6 +29,17 @@ def test_schema_lists_exactly_the_policy_keys_the_extension_reads():
     assert all(f'"{key}"' in store for key in POLICY_KEYS)
     assert sorted(SCHEMA["properties"]) == sorted(POLICY_KEYS)
     assert SCHEMA["type"] == "object"
+
+
+def test_the_language_values_named_to_schools_are_the_languages_buoy_speaks():
+    # A school types what the schema and docs/DEPLOYING.md name; each must be a _locales folder.
+    folders = sorted(p.parent.name for p in (ROOT / "extension" / "_locales").glob("*/messages.json"))
+    named = SCHEMA["properties"]["language"]["description"].split("(")[1].split(";")[0]
+    assert sorted(re.findall(r"[a-z]{2}(?:_[A-Z]{2})?", named)) == folders
+    guide = (ROOT / "docs" / "DEPLOYING.md").read_text(encoding="utf-8")
+    row = next(line for line in guide.splitlines() if line.startswith("| `language` |"))
+    good = row.split("Another value")[0]  # then examples of values refused
+    assert sorted(re.findall(r"`([a-z]{2}(?:_[A-Z]{2})?)`", good)) == folders
 
 
 def test_options_page_opens_in_a_tab():
