@@ -45,6 +45,12 @@ def read_locales(locales_dir: Path) -> dict[str, dict[str, str]]:
     return catalogue
 
 
+def text_languages(locales_dir: Path) -> list[str]:
+    """The languages the data's child-facing texts must be written in: one per _locales folder, by
+    language alone, as the panel picks data texts (lib/i18n.js `pick`: pt_BR's words read "pt")."""
+    return sorted({path.parent.name.split("_")[0] for path in locales_dir.glob("*/messages.json")})
+
+
 def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 

@@ -7,7 +7,13 @@ Runs after the schema has passed (build/validate.py), so the shape can be truste
 
 import datetime
 import unicodedata
+from pathlib import Path
 from urllib.parse import urlsplit
+
+from build.messages import text_languages
+
+# The languages Buoy's UI speaks (extension/_locales), as the data's texts are keyed: by language alone.
+LANGUAGES = text_languages(Path(__file__).resolve().parents[2] / "extension" / "_locales")
 
 # Official, non-service pages that may be cited as `source` (government and statutory bodies, and the
 # parent organisations of listed services). A source must be on one of these or on any service's domains.
@@ -105,6 +111,16 @@ def _check_evidence(field: str, fact: dict, may_be_reported: bool, found: list[s
         found.append(f"{field}/sources: evidence reported needs two independent sources, on two different sites")
 
 
+def reading_languages(code: str, country: dict) -> list[str]:
+    """The languages a child in this country may read its services in (issue 17): English, the
+    country's first language, and each of its languages that Buoy's UI speaks (de-CH, fr-CH, it-CH).
+    Everywhere else (INT) may be any of Buoy's languages."""
+    if code == "INT":
+        return LANGUAGES
+    own = [tag.split("-")[0] for tag in country["languages"]]
+    return sorted({"en", *own[:1], *(lang for lang in own if lang in LANGUAGES)})
+
+
 def check(data: dict, everything: dict, today: datetime.date | None = None) -> list[str]:
     today = today or datetime.date.today()
     found: list[str] = []
@@ -166,6 +182,11 @@ def check(data: dict, everything: dict, today: datetime.date | None = None) -> l
             if sid not in services:
                 found.append(f"{base}/services/{s_i}: unknown service id {sid!r}")
             used.add(sid)
+            missing = [lang for lang in reading_languages(code, country)
+                       if sid in services and lang not in services[sid]["description"]]
+            if missing:
+                found.append(f"services/{sid}/description: not written in {', '.join(missing)} "
+                             f"(a child in {code} may read it in that language)")
         listed = [services[s] for s in country["services"] if s in services]
         if not any(s["kind"] in ("helpline", "directory") for s in listed):
             found.append(f"{base}/services: no helpline (a service of kind helpline, or a directory for INT)")

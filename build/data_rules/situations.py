@@ -7,20 +7,24 @@
 - every step cites at least one page read on an official or government site, no source is
   evidence reported (accepted only for helpline and emergency numbers), and every source is on an
   official domain (a help service's, help.py's OFFICIAL_SOURCES, or EXTRA_SOURCES below);
-- the icon file exists in extension/panel/icons/.
+- the icon file exists in extension/panel/icons/;
+- every label and step is written in every UI language (_locales), so a child never reads Buoy's
+  buttons in one language and what to do in another.
 """
 
 from pathlib import Path
 
-from build.data_rules.help import OFFICIAL_SOURCES, REPORTED_ONLY, _check_url
+from build.data_rules.help import LANGUAGES, OFFICIAL_SOURCES, REPORTED_ONLY, _check_url
 
 ICONS = Path(__file__).resolve().parents[2] / "extension" / "panel" / "icons"
 
-# Official advice pages of bodies that are not listed services (each [seen] in research/help-routing.md).
+# Official advice pages of bodies that are not listed services (each [seen] in research/help-routing.md,
+# or quoted in docs/research/countries.md's country-specific steps).
 EXTRA_SOURCES = (
     "thinkuknow.co.uk",   # NCA-CEOP, former name of CEOP Education
     "protectchildren.ca",  # Canadian Centre for Child Protection
     "rcmp.ca",            # Royal Canadian Mounted Police
+    "baer.bayern.de",     # BAER, the Bavarian state's parenting guide (Bavarian family ministry): sextortion
 )
 
 
@@ -29,6 +33,13 @@ def _reachable(situation: dict, country: dict, services: dict) -> bool:
         situation["id"] in services[sid]["situations"] and services[sid]["kind"] in situation["prefer"]
         for sid in country["services"] if sid in services
     )
+
+
+def _check_languages(field: str, text: dict, found: list[str]) -> None:
+    missing = [lang for lang in LANGUAGES if lang not in text]
+    if missing:
+        found.append(f"{field}: not written in {', '.join(missing)} (every UI language is needed: "
+                     f"{', '.join(LANGUAGES)})")
 
 
 def check(data: dict, everything: dict) -> list[str]:
@@ -44,6 +55,7 @@ def check(data: dict, everything: dict) -> list[str]:
 
     for i, situation in enumerate(data["situations"]):
         base = f"situations/{i}"
+        _check_languages(f"{base}/label", situation["label"], found)
         if not (ICONS / situation["icon"]).is_file():
             found.append(f"{base}/icon: no file extension/panel/icons/{situation['icon']}")
         for code, country in countries.items():
@@ -55,6 +67,7 @@ def check(data: dict, everything: dict) -> list[str]:
                 found.append(f"{base}/steps/{key}: not a country in help.json")
             for s_i, step in enumerate(steps):
                 sbase = f"{base}/steps/{key}/{s_i}"
+                _check_languages(f"{sbase}/text", step["text"], found)
                 if not any(src["evidence"] in ("official", "government") for src in step["sources"]):
                     found.append(f"{sbase}/sources: no source read on an official or government site")
                 for u_i, src in enumerate(step["sources"]):

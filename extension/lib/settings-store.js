@@ -5,7 +5,7 @@ import { countryCodes, siteIds } from "./data.js";
 import CATALOGUE from "./messages.js";
 
 const KEY = "settings";
-export const POLICY_KEYS = ["country", "extraSites", "disabledSites", "size", "corner", "nudges", "locked"];
+export const POLICY_KEYS = ["country", "language", "extraSites", "disabledSites", "size", "corner", "nudges", "locked"];
 
 async function area() {
   try {

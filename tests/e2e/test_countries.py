@@ -30,7 +30,7 @@ SCARED_NUMBERS = {
     "IE": ["Call 1800 66 66 66", "Text 50101"],
     "NZ": ["Call 0800 942 8787", "Call 0800 376 633", "Text 234", "Text Netsafe to 4282", "Call 1737"],
 }
-FRENCH_TEXT = "Texte TEXTO au 686868"  # Kids Help Phone's French keyword, not the English CONNECT
+FRENCH_TEXT = "Envoie TEXTO au 686868"  # Kids Help Phone's French keyword, not the English CONNECT
 CARDS = "[...document.querySelectorAll('.card')].map((c) => c.innerText)"
 
 

@@ -2,13 +2,14 @@
 (Chromium: a JSON file under /etc/chromium/policies/managed/, which needs root; Firefox: the
 `3rdparty` extension settings of a policies.json): it sets Buoy's country and corner; the panel and
 the button follow it, the options page shows those settings read-only as set by the organisation,
-and a bad value is reported there and ignored."""
+and a bad value (a size, a language) is reported there and ignored."""
 
 import pytest
 
 from harness.waiting import wait_for
 
-POLICY = {"country": "CA", "corner": "top-left", "size": "enormous", "disabledSites": ["youtube"]}
+# "pt-BR" is how a school might write Brazilian Portuguese; Buoy's value is the folder name pt_BR.
+POLICY = {"country": "CA", "corner": "top-left", "size": "enormous", "disabledSites": ["youtube"], "language": "pt-BR"}
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +30,11 @@ def test_school_policy_sets_country_and_corner_read_only_and_reports_bad_values(
     assert disabled(buoy, options, "#field-corner-top-left") and buoy.checked(options, "#field-corner-top-left")
     assert disabled(buoy, options, "#site-youtube") and not buoy.checked(options, "#site-youtube")
     assert not disabled(buoy, options, "#field-size-large")  # the bad size is ignored: the parent's choice stands
+    assert not disabled(buoy, options, "#field-language")  # so is the bad language: the page stays in English
+    assert buoy.run(options, "document.querySelector('#field-language').value") == "auto"
     notice = buoy.read(options, "#policy-notice")
     assert "size" in notice and "enormous" in notice and "country" not in notice
+    assert "language" in notice and "pt-BR" in notice
 
     # Once the policy has arrived, a panel opened shows the school's country.
     panel = buoy.open_extension_page("panel/panel.html", ready="main[data-country]")

@@ -114,3 +114,19 @@ test("a chosen language is saved and read back; one this Buoy has no words for i
   assert.deepEqual(warnings, [{ key: "language", value: "ja" }]);
   assert.equal(sync.data.settings.language, "ja"); // left as stored: reading never rewrites it
 });
+
+test("a school's policy sets the language over the parent's; a value that is no language of Buoy's is reported, and the parent's choice stands", async () => {
+  install({ sync: area({ settings: { ...V1, language: "fr" } }), managed: area({ language: "pl" }) });
+  let { settings, managed } = await loadSettings();
+  assert.equal(settings.language, "pl");
+  assert.deepEqual(managed.keys, ["language"]);
+  for (const bad of ["pt-BR", "DE", "ja", 7]) {
+    install({ sync: area({ settings: { ...V1, language: "fr" } }), managed: area({ language: bad }) });
+    ({ settings, managed } = await loadSettings());
+    assert.equal(settings.language, "fr", bad);
+    assert.deepEqual(managed.keys, []);
+    assert.deepEqual(managed.warnings, [{ key: "language", value: bad }]);
+  }
+  install({ managed: area({ language: "pt-BR" }) });
+  assert.equal((await loadSettings()).settings.language, "auto"); // no parent's choice: the browser's
+});

@@ -226,6 +226,16 @@ BROKEN = [
      "help.json: services/kids-help-phone/contacts/1/message_by_locale/fr/source: host texto.example is not on"),
     ("emergency without evidence", _del(["countries", "AU", "emergency", "evidence"]),
      "help.json: countries/AU/emergency: 'evidence' is a required property"),
+    # Descriptions in the country's own language and in English (issue 17), and, on the everywhere-else
+    # card, in every language Buoy speaks.
+    ("no Czech", _del(["services", "linka-bezpeci", "description", "cs"]),
+     "services/linka-bezpeci/description: not written in cs (a child in CZ may read it in that language)"),
+    ("no Italian in Switzerland", _del(["services", "clickandstop", "description", "it"]),
+     "services/clickandstop/description: not written in it (a child in CH may read it in that language)"),
+    ("no Spanish in the US", _del(["services", "childhelp", "description", "es"]),
+     "services/childhelp/description: not written in es (a child in US may read it in that language)"),
+    ("no Dutch for everywhere else", _del(["services", "child-helpline-international", "description", "nl"]),
+     "services/child-helpline-international/description: not written in nl (a child in INT may read it"),
 ]
 
 

@@ -35,5 +35,16 @@ def test_schema_lists_exactly_the_policy_keys_the_extension_reads():
     assert [k for k in POLICY_KEYS if k != "locked" and not re.search(rf"^  {k}: \(v", fields, re.M)] == []
 
 
+def test_the_language_values_named_to_schools_are_the_languages_buoy_speaks():
+    # A school types what the schema and docs/DEPLOYING.md name; each must be a _locales folder.
+    folders = sorted(p.parent.name for p in (ROOT / "extension" / "_locales").glob("*/messages.json"))
+    named = SCHEMA["properties"]["language"]["description"].split("(")[1].split(";")[0]
+    assert sorted(re.findall(r"[a-z]{2}(?:_[A-Z]{2})?", named)) == folders
+    guide = (ROOT / "docs" / "DEPLOYING.md").read_text(encoding="utf-8")
+    row = next(line for line in guide.splitlines() if line.startswith("| `language` |"))
+    good = row.split("Another value")[0]  # then examples of values refused
+    assert sorted(re.findall(r"`([a-z]{2}(?:_[A-Z]{2})?)`", good)) == folders
+
+
 def test_options_page_opens_in_a_tab():
     assert SOURCE["options_ui"] == {"page": "options/options.html", "open_in_tab": True}

@@ -54,20 +54,22 @@ def child_keys():
 
 
 def texts(lang):
-    """(where, text) for every child-facing text in `lang`."""
+    """(where, text) for every child-facing text in `lang`, a _locales folder. The data is keyed by
+    language alone, as the panel picks it (pt_BR's words read "pt")."""
     messages = _json(EXT / "_locales" / lang / "messages.json")
+    data_lang = lang.split("_")[0]
     for key in sorted(child_keys() & set(messages) - NOTE_LINES):
         yield key, messages[key]["message"]
     for sid, service in HELP.get("services", {}).items():
-        if lang in service.get("description", {}):
-            yield f"help.json {sid}", service["description"][lang]
+        if data_lang in service.get("description", {}):
+            yield f"help.json {sid}", service["description"][data_lang]
     for situation in _json(EXT / "data" / "situations.json").get("situations", []):
-        if lang in situation.get("label", {}):
-            yield f"situations.json {situation['id']}", situation["label"][lang]
+        if data_lang in situation.get("label", {}):
+            yield f"situations.json {situation['id']}", situation["label"][data_lang]
         for country, steps in situation.get("steps", {}).items():
             for step in steps:
-                if lang in step.get("text", {}):
-                    yield f"situations.json {situation['id']}/{country}", step["text"][lang]
+                if data_lang in step.get("text", {}):
+                    yield f"situations.json {situation['id']}/{country}", step["text"][data_lang]
     for move in _json(EXT / "data" / "nudges.json").get("languages", {}).get("en", {}).get("moves", []):
         prompt = move.get("prompt", {})
         if isinstance(prompt, dict) and lang in prompt:
@@ -215,3 +217,15 @@ def test_each_formula_can_fail(lang):
         assert too_hard(lang, FORMULAS[lang][1](HARD[lang]))
     finally:
         textstat.set_lang("en")
+
+
+# One French for Canada and France (issue 17): Chromium's UI language is "fr" in both, and Chrome
+# ignores a _locales folder it does not list (fr_CA), so the words must be ones both use.
+QUEBEC_ONLY = re.compile(r"clavard|c'est correct\b|\bTexte (?:au|\$)|\btoucher\b|\bQuoi faire\b|monecole\.ca", re.IGNORECASE)
+
+
+def test_french_is_worded_for_canada_and_france_alike():
+    messages = _json(EXT / "_locales" / "fr" / "messages.json")
+    words = [entry["message"] for entry in messages.values()] + [text for _, text in texts("fr")]
+    assert [w for w in words if QUEBEC_ONLY.search(w)] == []
+    assert QUEBEC_ONLY.search("Tu peux appeler, ou clavarder en ligne.")

@@ -65,6 +65,18 @@ def test_the_chat_is_kept_before_anyone_is_blocked(situation):
         assert keep < block, (situation, code)
 
 
+def test_in_germany_a_threat_to_share_a_picture_is_told_to_the_police_with_a_trusted_adult():
+    # Germany's official advice (BAER, the Bavarian state's parenting guide): "Anzeige bei der
+    # Polizei erstatten". Every other step is the shared one.
+    steps = by_id(real(), "picture-shared")["steps"]
+    german, shared = steps["DE"], steps["default"]
+    assert [s["text"] for s in german[:-1]] == [s["text"] for s in shared[:-1]]
+    assert german[-1]["text"]["en"] == shared[-1]["text"]["en"] + " You can tell the police with them."
+    assert "Polizei" in german[-1]["text"]["de"]
+    assert any(src["url"].startswith("https://www.baer.bayern.de/") and src["evidence"] == "government"
+               for src in german[-1]["sources"])
+
+
 def test_missing_situation_fails(tmp_path):
     # Services in help.json still serve it: the build names each of them.
     run(tmp_path, broken(lambda d: d["situations"].pop()))
@@ -107,6 +119,17 @@ def test_steps_for_unknown_country_fail(tmp_path):
     assert any("steps/ZZ: not a country" in p for p in run(tmp_path, data))
 
 
+@pytest.mark.parametrize("lang", ["de", "pt"])
+def test_a_step_or_label_missing_a_ui_language_fails(tmp_path, lang):
+    # pt_BR's words are data texts in "pt": the panel picks them by language alone.
+    def edit(d):
+        del by_id(d, "scared")["steps"]["default"][1]["text"][lang]
+        del by_id(d, "talk")["label"][lang]
+    found = run(tmp_path, broken(edit))
+    assert any(p.startswith(f"situations.json: situations/2/steps/default/1/text: not written in {lang} ") for p in found), found
+    assert any(p.startswith(f"situations.json: situations/4/label: not written in {lang} ") for p in found), found
+
+
 def test_missing_icon_fails(tmp_path):
     data = broken(lambda d: by_id(d, "talk").update(icon="nope.svg"))
     assert any("icon: no file" in p for p in run(tmp_path, data))
@@ -118,10 +141,12 @@ def test_wrong_shape_fails_in_the_schema(tmp_path):
 
 
 def test_every_source_is_an_official_page_from_the_research():
+    # The shared steps' sources are in the shared research notes; a country's own steps' in the
+    # project's research on countries (issue 17).
     research = (ROOT.parent / "shared" / "research" / "help-routing.md")
     if not research.exists():
         pytest.skip("the shared research notes are not beside this checkout")
-    text = research.read_text(encoding="utf-8")
+    text = research.read_text(encoding="utf-8") + (ROOT / "docs" / "research" / "countries.md").read_text(encoding="utf-8")
     for s in real()["situations"]:
         for steps in s["steps"].values():
             for step in steps:
