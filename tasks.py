@@ -48,7 +48,7 @@ def screenshots(c):
         print(path.relative_to(ROOT))
 
 
-@task(build)
+@task(build, help={"chat_rounds": "rounds of each busy chat; 0 measures page loads only (quicker, while exploring)"})
 def bench(c, rounds=15, chat_rounds=4, chat_seconds=10, out="dist/bench.json"):
     """Build, then measure Buoy beside no extension, an empty content script and a minimal button."""
     from tools.bench.run import run_bench

@@ -79,14 +79,16 @@ def markdown(result: dict) -> str:
               f"content loaded {_fmt(c['content_loaded_ms'], 'abs')}, "
               f"content painted {_fmt(c['content_painted_ms'], 'abs')}", ""]
     for title, b in (("Busy chat, the bench's page", result["busy_chat"]), ("Busy chat in The Lounge", result["busy_app"])):
+        if b is None:
+            continue
         lines += [f"**{title}** ({b['messages']} messages, {b['rounds']} rounds): no extension "
                   f"{_fmt(b['none_ms'], 'abs')} ms of main thread; added, as % of that: minimal button "
                   f"{_fmt(b['minimal_percent'])}, Buoy with nudges {_fmt(b['added_percent'])}, of which the nudge "
                   f"watcher {_fmt(b['watcher_percent'])} (in script time {_fmt(b['script_watcher_percent'])}); "
                   f"in one traced run Buoy's own code took {b['own_ms']:.1f} ms ({b['own_percent']:.2f} %)", ""]
-    n = result["nudges"]
-    lines += [f"**Nudge matching** (nudge/engine.js in an extension page, {n['lines']} evaluation lines): "
-              f"{n['us_per_line']:.1f} µs a line", ""]
+    if n := result["nudges"]:
+        lines += [f"**Nudge matching** (nudge/engine.js in an extension page, {n['lines']} evaluation lines): "
+                  f"{n['us_per_line']:.1f} µs a line", ""]
     s = result["sizes"]
     lines += ["**Sizes** (bytes): " + ", ".join(f"{v} content script {d['per_page_load_bytes']}"
                                                  for v, d in s.items() if v != "packages")

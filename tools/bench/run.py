@@ -156,16 +156,18 @@ def run_bench(root: Path, rounds=15, chat_rounds=4, chat_seconds=10, rate=50, ru
                     for page in pages:
                         _load_round(contexts, variants, f"https://{hosts[page]}/", loads[page], r,
                                     clicks if page == "chat" else None)
-                log(f"{time.monotonic() - t0:5.1f}s busy chat: {chat_rounds} rounds of {chat_seconds} s")
-                own = (chromium.extension_url(""), _extension_name(root))
-                messages = rate * chat_seconds
-                page_chat = partial(probe.busy_chat, url=f"https://{hosts['busy-chat']}/",
-                                    burst=probe.page_burst(rate, chat_seconds))
-                busy = _busy(contexts, page_chat, chat_rounds, messages, own)
-                log(f"{time.monotonic() - t0:5.1f}s busy chat in The Lounge: {chat_rounds} rounds of {chat_seconds} s")
-                app_chat = lounge_busy_chat(lounge, hosts["lounge"], rate, chat_seconds)
-                busy_app = _busy(contexts, app_chat, chat_rounds, messages, own)
-                nudges = matching_cost(contexts["buoy"], root)  # nudges are on by default in the busy chat too
+                busy = busy_app = nudges = None  # chat_rounds=0: page loads only, while exploring
+                if chat_rounds:
+                    log(f"{time.monotonic() - t0:5.1f}s busy chat: {chat_rounds} rounds of {chat_seconds} s")
+                    own = (chromium.extension_url(""), _extension_name(root))
+                    messages = rate * chat_seconds
+                    page_chat = partial(probe.busy_chat, url=f"https://{hosts['busy-chat']}/",
+                                        burst=probe.page_burst(rate, chat_seconds))
+                    busy = _busy(contexts, page_chat, chat_rounds, messages, own)
+                    log(f"{time.monotonic() - t0:5.1f}s busy chat in The Lounge: {chat_rounds} rounds of {chat_seconds} s")
+                    app_chat = lounge_busy_chat(lounge, hosts["lounge"], rate, chat_seconds)
+                    busy_app = _busy(contexts, app_chat, chat_rounds, messages, own)
+                    nudges = matching_cost(contexts["buoy"], root)  # nudges are on by default in the busy chat too
                 version = contexts["buoy"].browser.version if contexts["buoy"].browser else ""
             finally:
                 for context in contexts.values():
@@ -177,7 +179,7 @@ def run_bench(root: Path, rounds=15, chat_rounds=4, chat_seconds=10, rate=50, ru
         "pages": page_table(loads),
         "click": {name: summary(values) for name, values in clicks.items()},
         "busy_chat": busy, "busy_app": busy_app, "nudges": nudges, "sizes": size,
-        "targets": targets(loads, clicks, {"chat page": busy, "The Lounge": busy_app}, size),
+        "targets": targets(loads, clicks, {"chat page": busy, "The Lounge": busy_app} if busy else {}, size),
     }
     result["markdown"] = markdown(result)
     if out:
