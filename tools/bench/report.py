@@ -6,6 +6,7 @@ KIB = 1024
 FIGURES = {"script_ms": ("script", "ms"), "main_thread_ms": ("main thread", "ms"),
            "heap_kib": ("JS heap", "KiB"), "layout_shift": ("layout shift", "")}
 FRAME_MS = 16
+CHANGE_FIGURES = ("script_ms", "main_thread_ms", "heap_kib")  # Buoy against another build of it (--against)
 PER_LOAD_LIMIT = 8 * KIB  # "a few KiB": what runs on every listed page load
 
 
@@ -73,6 +74,9 @@ def markdown(result: dict) -> str:
         for v in variants:
             lines.append(f"| {v} | " + " | ".join(_fmt(table[v][f]) for f in FIGURES) + " |")
         lines.append("")
+    for page, change in (result.get("change") or {}).items():
+        lines += [f"**{page}, this build - the build it is measured against** (per round): " + ", ".join(
+            f"{FIGURES[f][0]} {_fmt(change[f])} {FIGURES[f][1]}" for f in CHANGE_FIGURES), ""]
     c = result["click"]
     lines += ["**Buoy's panel**, from the release of a real mouse click (ms): "
               f"container painted {_fmt(c['container_painted_ms'], 'abs')}, "
