@@ -5,13 +5,10 @@
 //
 //   window (capture, added at document_start before any page script)
 //     └─ presses at the button's place and keys on it are ours: the page never sees them
-//   at the first idle moment once there is a <body>:
 //   <buoy-help> (inline !important styles) ─ closed shadow root
 //     ├─ <button popover>  top layer: above any z-index, immune to page CSS
 //     └─ <div popover>     the panel: an extension-page <iframe>, made only when pressed
 //
-// Drawn when idle, not while the page is parsed: showing a popover then made the browser compute the
-// whole half-loaded page's styles inside this script (~1.9 ms of a traced load; invoke bench).
 // If the page removes the host, it comes back at once; if it keeps removing it, the host moves into
 // a closed shadow root on <body>, where the page's own DOM walks can't see it.
 (() => {
@@ -34,12 +31,12 @@
   const controls = new Map(); // other controls in our shadow root (the nudge prompt's): element -> act
   const escapes = new Map(); // element -> what Escape on it does
 
+  const host = document.createElement("buoy-help");
   const HOST_STYLE = "all:initial!important;display:block!important;position:fixed!important;" +
     "width:0!important;height:0!important;margin:0!important;padding:0!important;border:0!important;" +
     "visibility:visible!important;opacity:1!important;transform:none!important;contain:layout!important";
-  let host = null; // <buoy-help>, its shadow root and the button: made at the first idle moment
-  let root = null;
-  let button = null;
+  host.setAttribute("style", HOST_STYLE);
+  const root = host.attachShadow({ mode: "closed" });
 
   function addStyles(css) {
     try {
@@ -50,7 +47,7 @@
       root.append(Object.assign(document.createElement("style"), { textContent: css }));
     }
   }
-  const CSS = `
+  addStyles(`
     :host { all: initial; }
     [popover] { position: fixed; inset: auto; margin: 0; box-sizing: border-box; overflow: hidden;
       visibility: visible; opacity: 1; transform: none; filter: none; }
@@ -64,26 +61,19 @@
     .buoy-panel { width: min(380px, calc(100vw - 16px)); height: min(600px, calc(100vh - var(--size) * 1px - 48px));
       padding: 0; border: 0; border-radius: 16px; background: #fff; box-shadow: 0 8px 30px rgb(0 0 0 / 0.4); }
     .buoy-panel iframe { display: block; width: 100%; height: 100%; border: 0; }
-  `;
+  `);
 
-  function build() {
-    host = document.createElement("buoy-help");
-    host.setAttribute("style", HOST_STYLE);
-    root = host.attachShadow({ mode: "closed" });
-    addStyles(CSS);
-    button = document.createElement("button");
-    button.className = "buoy-button";
-    button.setAttribute("popover", "manual");
-    button.type = "button";
-    const label = text("buttonLabel", "Get help");
-    const [first, ...rest] = label.split(" ");
-    button.append(first, document.createElement("br"), rest.join(" "));
-    button.setAttribute("aria-label", label);
-    button.setAttribute("aria-haspopup", "dialog");
-    button.setAttribute("aria-expanded", "false");
-    root.append(button);
-    place(button);
-  }
+  const button = document.createElement("button");
+  button.className = "buoy-button";
+  button.setAttribute("popover", "manual");
+  button.type = "button";
+  const label = text("buttonLabel", "Get help");
+  const [first, ...rest] = label.split(" ");
+  button.append(first, document.createElement("br"), rest.join(" "));
+  button.setAttribute("aria-label", label);
+  button.setAttribute("aria-haspopup", "dialog");
+  button.setAttribute("aria-expanded", "false");
+  root.append(button);
 
   // Where the button and what opens above it go: the corner the parent chose, undoing a page's CSS
   // `zoom` (html { zoom: 0.5 }), which would otherwise shrink it below a finger's size.
@@ -118,7 +108,7 @@
 
   // Something else entered the top layer (a modal, a popover, fullscreen): go back above it.
   function raise() {
-    if (!host?.isConnected) return;
+    if (!host.isConnected) return;
     for (const el of layers().reverse()) if (el === button || el.matches(":popover-open") || el === (frame && panel)) show(el);
   }
 
@@ -165,17 +155,10 @@
     if (document.body) guard.observe(document.body, { childList: true });
     guard.observe(host, { attributes: true, attributeFilter: ["style", "hidden", "popover", "inert"] });
   }
-  // Once built, on every change of the page's readyState too: a page may replace <html> or <body>.
   const rewatch = () => {
-    if (!host) return;
     watch();
     if (document.body) mount();
   };
-  function start() {
-    if (!globalThis.buoyButton || host) return; // torn down before it was drawn, or drawn already
-    build();
-    rewatch();
-  }
 
   function rectOf(el) {
     return el?.matches(":popover-open") ? el.getBoundingClientRect() : null;
@@ -215,7 +198,6 @@
   }
 
   function openPanel(situation = null) {
-    start(); // asked for before the first idle moment
     if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
     if (situation || !frame) {
       frame = !situation && warm?.isConnected ? warm : makeFrame(situation);
@@ -242,7 +224,7 @@
   // them, fake them, or learn that help was asked for. Also catches presses where the button is
   // drawn but inert (under a page's modal dialog or fullscreen).
   function onPress(e) {
-    if (!e.isTrusted || !host) return; // a page can dispatch clicks at the button's place: only the child's count
+    if (!e.isTrusted) return; // a page can dispatch clicks at the button's place: only the child's count
     if (wanted && !host.isConnected) mount(); // removed since the last frame: still where it was drawn
     if (e.type === "pointerdown") fitZoom();
     const control = [...controls.keys()].find((c) => inside(rectOf(c.closest("[popover]")) && c.getBoundingClientRect(), e));
@@ -258,7 +240,7 @@
   }
 
   function onKey(e) {
-    if (!e.isTrusted || !host) return;
+    if (!e.isTrusted) return;
     const focused = root.activeElement;
     const act = focused === button ? toggle : controls.get(focused);
     if (act && (e.key === "Enter" || e.key === " ")) {
@@ -294,12 +276,13 @@
     guard.disconnect();
     document.removeEventListener("readystatechange", rewatch);
     closePanel(false);
-    host?.remove();
+    host.remove();
     globalThis.buoyButton = null;
   }
 
   document.addEventListener("readystatechange", rewatch);
-  requestIdleCallback(start, { timeout: 500 });
+  place(button);
+  rewatch();
 
   // Called by the background (scripting.executeScript, in this same isolated world) and by other
   // Buoy content scripts; nothing here is reachable from the page's world.
@@ -315,7 +298,7 @@
     // A nudge prompt beside the button (issue 11): its code loads on the first nudge only.
     // Returns a function that hides it, or null when it can't be shown (help open, no button).
     nudge(options) {
-      if (frame || !host?.isConnected || !options?.text) return null;
+      if (frame || !host.isConnected || !options?.text) return null;
       let hide = null;
       let cancelled = false;
       import(api.runtime.getURL("nudge/prompt.js")).then(({ showPrompt }) => {
@@ -329,8 +312,7 @@
     // For nudge/prompt.js: our shadow root, styles, placing above the button, and controls whose
     // presses and keys are read by the capture handlers here.
     layer: {
-      get root() { return root; }, // made at the first idle moment
-      addStyles, show, place, raise, isOpen: () => Boolean(frame), isShown: () => Boolean(host?.isConnected),
+      root, addStyles, show, place, raise, isOpen: () => Boolean(frame), isShown: () => host.isConnected,
       addControl(el, act, onEscape) {
         controls.set(el, act);
         if (onEscape) escapes.set(el, onEscape);

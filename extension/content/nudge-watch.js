@@ -37,15 +37,11 @@
     });
   }
 
-  // The button drawing itself (content/button.js, at the first idle moment) is no new text: it
-  // mustn't load the reading on a page where nothing else changes.
-  const onlyButton = (records) => records.every((r) => r.addedNodes.length === 1 && r.addedNodes[0].localName === "buoy-help");
-
   // It runs at every change on the page, so it only files the records with the conversation they
   // arrived in, touching no DOM or web API: in Chromium the first such call in each callback cost a
   // busy chat about 35 µs a message (invoke bench), more than reading the lines later in one go.
   const observer = new MutationObserver((records) => {
-    if (reader === false || (!reader && onlyButton(records))) return;
+    if (reader === false) return;
     const here = conversationNow();
     if (reader?.quiet?.(here)) return;
     if (arrived.length >= MAX_ARRIVED) arrived.splice(0, MAX_ARRIVED / 2);
