@@ -49,6 +49,8 @@ export default [
     rules: EXTENSION_PROMISES },
   // Content scripts are classic scripts (registered by background/button-scripts.js): no static import.
   { files: ["extension/content/**/*.js"], languageOptions: { sourceType: "script" } },
+  // ...but the reading, which nudge-watch.js imports when new text first appears, is a module.
+  { files: ["extension/content/nudge-read.js"], languageOptions: { sourceType: "module" } },
 
   // Fixture pages' scripts run in a page.
   { files: ["tests/fixtures/**/*.js"], languageOptions: { sourceType: "script", globals: globals.browser } },

@@ -49,12 +49,14 @@ def screenshots(c):
         print(path.relative_to(ROOT))
 
 
-@task(build)
-def bench(c, rounds=15, chat_rounds=4, chat_seconds=10, out="dist/bench.json"):
+@task(build, help={"chat_rounds": "rounds of each busy chat; 0 measures page loads only (quicker, while exploring)",
+                   "against": "another build's dist/chromium folder, measured as \"before\" in the same rounds"})
+def bench(c, rounds=15, chat_rounds=4, chat_seconds=10, out="dist/bench.json", against=None):
     """Build, then measure Buoy beside no extension, an empty content script and a minimal button."""
     from tools.bench.run import run_bench
 
-    result = run_bench(ROOT, rounds=rounds, chat_rounds=chat_rounds, chat_seconds=chat_seconds, out=ROOT / out)
+    result = run_bench(ROOT, rounds=rounds, chat_rounds=chat_rounds, chat_seconds=chat_seconds, out=ROOT / out,
+                       against=Path(against).resolve() if against else None)
     print(result["markdown"])
     print(f"\nwritten to {out}")
 

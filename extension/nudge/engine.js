@@ -1,4 +1,4 @@
-// What content/nudge-watch.js imports on demand, the first time new chat text appears: every
+// What content/nudge-read.js imports on demand, the first time new chat text appears: every
 // language's rules, misspellings and learned stage (data/nudges.json, nudge-typos.json,
 // nudge-model.json), compiled once. Answers only which help screen fits.
 import nudges from "../data/nudges.js"; // built from nudges.json (build/package.py)

@@ -37,10 +37,10 @@ def test_situation_ids_are_written_only_in_situations_json():
 def test_every_nudge_situation_has_its_help_icon_and_words(situation):
     assert situation in SITUATIONS, "a nudge leads to a situation the panel doesn't know"
     assert (EXT / "panel" / "icons" / SITUATIONS[situation]["icon"]).is_file()
-    key = f"nudge_{situation.replace('-', '_')}"  # content/nudge-watch.js asks for these words
+    key = f"nudge_{situation.replace('-', '_')}"  # content/nudge-read.js asks for these words
     assert [locale for locale, words in LOCALES.items() if not words.get(key, {}).get("message")] == []
     assert re.search(r"t\(`nudge_\$\{situation\.replaceAll\(\"-\", \"_\"\)\}`\)",
-                     (EXT / "content" / "nudge-watch.js").read_text()), "the watcher names its words another way"
+                     (EXT / "content" / "nudge-read.js").read_text()), "the watcher names its words another way"
 
 
 def _js_object(text, name):

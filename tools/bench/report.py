@@ -6,6 +6,7 @@ KIB = 1024
 FIGURES = {"script_ms": ("script", "ms"), "main_thread_ms": ("main thread", "ms"),
            "heap_kib": ("JS heap", "KiB"), "layout_shift": ("layout shift", "")}
 FRAME_MS = 16
+CHANGE_FIGURES = ("script_ms", "main_thread_ms", "heap_kib")  # Buoy against another build of it (--against)
 PER_LOAD_LIMIT = 8 * KIB  # "a few KiB": what runs on every listed page load
 
 
@@ -73,20 +74,25 @@ def markdown(result: dict) -> str:
         for v in variants:
             lines.append(f"| {v} | " + " | ".join(_fmt(table[v][f]) for f in FIGURES) + " |")
         lines.append("")
+    for page, change in (result.get("change") or {}).items():
+        lines += [f"**{page}, this build - the build it is measured against** (per round): " + ", ".join(
+            f"{FIGURES[f][0]} {_fmt(change[f])} {FIGURES[f][1]}" for f in CHANGE_FIGURES), ""]
     c = result["click"]
     lines += ["**Buoy's panel**, from the release of a real mouse click (ms): "
               f"container painted {_fmt(c['container_painted_ms'], 'abs')}, "
               f"content loaded {_fmt(c['content_loaded_ms'], 'abs')}, "
               f"content painted {_fmt(c['content_painted_ms'], 'abs')}", ""]
     for title, b in (("Busy chat, the bench's page", result["busy_chat"]), ("Busy chat in The Lounge", result["busy_app"])):
+        if b is None:
+            continue
         lines += [f"**{title}** ({b['messages']} messages, {b['rounds']} rounds): no extension "
                   f"{_fmt(b['none_ms'], 'abs')} ms of main thread; added, as % of that: minimal button "
                   f"{_fmt(b['minimal_percent'])}, Buoy with nudges {_fmt(b['added_percent'])}, of which the nudge "
                   f"watcher {_fmt(b['watcher_percent'])} (in script time {_fmt(b['script_watcher_percent'])}); "
                   f"in one traced run Buoy's own code took {b['own_ms']:.1f} ms ({b['own_percent']:.2f} %)", ""]
-    n = result["nudges"]
-    lines += [f"**Nudge matching** (nudge/engine.js in an extension page, {n['lines']} evaluation lines): "
-              f"{n['us_per_line']:.1f} µs a line", ""]
+    if n := result["nudges"]:
+        lines += [f"**Nudge matching** (nudge/engine.js in an extension page, {n['lines']} evaluation lines): "
+                  f"{n['us_per_line']:.1f} µs a line", ""]
     s = result["sizes"]
     lines += ["**Sizes** (bytes): " + ", ".join(f"{v} content script {d['per_page_load_bytes']}"
                                                  for v, d in s.items() if v != "packages")

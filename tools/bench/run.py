@@ -20,32 +20,37 @@ from tools.bench import probe
 from tools.bench.lounge import lounge_busy_chat
 from tools.bench.nudges import matching_cost
 from tools.bench.pages import bench_hosts, write_pages
-from tools.bench.report import markdown, page_table, targets
-from tools.bench.stats import summary
+from tools.bench.report import CHANGE_FIGURES, markdown, page_table, targets
+from tools.bench.stats import paired, summary
 from tools.bench.variants import Variant, comparison_variants
 
 LOAD_PAGES = ("chat", "long-chat")
 
 
-def _registered_scripts(context, timeout=10.0):
-    """Buoy's dynamically registered content scripts, once the worker has registered them."""
+def _registered_scripts(context, timeout=10.0, settled=0.5):
+    """Buoy's dynamically registered content scripts, once the worker has registered them all: it
+    registers them one after another (the button, then the nudge watcher), so the same answer for
+    `settled` seconds."""
     worker = chromium.service_worker(context)
     end = time.monotonic() + timeout
+    last, since = None, time.monotonic()
     while time.monotonic() < end:
         scripts = worker.evaluate("chrome.scripting.getRegisteredContentScripts()")
-        if scripts:
+        if scripts != last:
+            last, since = scripts, time.monotonic()
+        elif scripts and time.monotonic() - since >= settled:
             return scripts
         time.sleep(0.05)
     raise RuntimeError("Buoy registered no content script")
 
 
-def buoy_variant(context, dist: Path) -> Variant:
+def buoy_variant(context, dist: Path, name="buoy") -> Variant:
     manifest = json.loads((dist / "manifest.json").read_text())
     static = manifest.get("content_scripts", [])
     dynamic = _registered_scripts(context)
     files = {f for s in static for f in s.get("js", [])} | {f for s in dynamic for f in s.get("js", [])}
     run_at = sorted({s.get("run_at", "document_idle") for s in static} | {s.get("runAt", "document_idle") for s in dynamic})
-    return Variant("buoy", dist, tuple(dist / f for f in sorted(files)), "/".join(run_at) + " (registered by the worker)")
+    return Variant(name, dist, tuple(dist / f for f in sorted(files)), "/".join(run_at) + " (registered by the worker)")
 
 
 def sizes(variants, dist: Path) -> dict:
@@ -123,9 +128,11 @@ def _close_extension_tabs(context, origin, wait=5.0):
 
 
 def run_bench(root: Path, rounds=15, chat_rounds=4, chat_seconds=10, rate=50, run_at="document_start",
-              pages=LOAD_PAGES, warm_up=True, out: Path | None = None, log=print) -> dict:
+              pages=LOAD_PAGES, warm_up=True, out: Path | None = None, log=print, against: Path | None = None) -> dict:
     """Run everything; return the result (and write it to `out` as JSON). Needs `invoke build` first.
-    The smoke test passes one page and no warm-up round (first loads compile and cache: not counted)."""
+    The smoke test passes one page and no warm-up round (first loads compile and cache: not counted).
+    `against`: another build of Buoy (a dist/chromium folder), loaded as "before" in the same rounds,
+    so a change is compared with what it changes under the same noise."""
     dist = root / "dist" / "chromium"
     if not (dist / "manifest.json").exists():
         raise FileNotFoundError("no dist/chromium: run `invoke build` first")
@@ -145,6 +152,10 @@ def run_bench(root: Path, rounds=15, chat_rounds=4, chat_seconds=10, rate=50, ru
                 contexts["buoy"] = chromium.start(p, tmp / "profiles" / "buoy", dist, server.port, extra_hosts=app)
                 _close_extension_tabs(contexts["buoy"], chromium.extension_url(""))
                 variants.append(buoy_variant(contexts["buoy"], dist))
+                if against:
+                    contexts["before"] = chromium.start(p, tmp / "profiles" / "before", against, server.port, extra_hosts=app)
+                    _close_extension_tabs(contexts["before"], chromium.extension_url(""))
+                    variants.append(buoy_variant(contexts["before"], against, "before"))
                 t0 = time.monotonic()
                 log("browsers ready")
                 loads = {page: {v.name: {} for v in variants} for page in pages}
@@ -156,16 +167,18 @@ def run_bench(root: Path, rounds=15, chat_rounds=4, chat_seconds=10, rate=50, ru
                     for page in pages:
                         _load_round(contexts, variants, f"https://{hosts[page]}/", loads[page], r,
                                     clicks if page == "chat" else None)
-                log(f"{time.monotonic() - t0:5.1f}s busy chat: {chat_rounds} rounds of {chat_seconds} s")
-                own = (chromium.extension_url(""), _extension_name(root))
-                messages = rate * chat_seconds
-                page_chat = partial(probe.busy_chat, url=f"https://{hosts['busy-chat']}/",
-                                    burst=probe.page_burst(rate, chat_seconds))
-                busy = _busy(contexts, page_chat, chat_rounds, messages, own)
-                log(f"{time.monotonic() - t0:5.1f}s busy chat in The Lounge: {chat_rounds} rounds of {chat_seconds} s")
-                app_chat = lounge_busy_chat(lounge, hosts["lounge"], rate, chat_seconds)
-                busy_app = _busy(contexts, app_chat, chat_rounds, messages, own)
-                nudges = matching_cost(contexts["buoy"], root)  # nudges are on by default in the busy chat too
+                busy = busy_app = nudges = None  # chat_rounds=0: page loads only, while exploring
+                if chat_rounds:
+                    log(f"{time.monotonic() - t0:5.1f}s busy chat: {chat_rounds} rounds of {chat_seconds} s")
+                    own = (chromium.extension_url(""), _extension_name(root))
+                    messages = rate * chat_seconds
+                    page_chat = partial(probe.busy_chat, url=f"https://{hosts['busy-chat']}/",
+                                        burst=probe.page_burst(rate, chat_seconds))
+                    busy = _busy(contexts, page_chat, chat_rounds, messages, own)
+                    log(f"{time.monotonic() - t0:5.1f}s busy chat in The Lounge: {chat_rounds} rounds of {chat_seconds} s")
+                    app_chat = lounge_busy_chat(lounge, hosts["lounge"], rate, chat_seconds)
+                    busy_app = _busy(contexts, app_chat, chat_rounds, messages, own)
+                    nudges = matching_cost(contexts["buoy"], root)  # nudges are on by default in the busy chat too
                 version = contexts["buoy"].browser.version if contexts["buoy"].browser else ""
             finally:
                 for context in contexts.values():
@@ -177,7 +190,9 @@ def run_bench(root: Path, rounds=15, chat_rounds=4, chat_seconds=10, rate=50, ru
         "pages": page_table(loads),
         "click": {name: summary(values) for name, values in clicks.items()},
         "busy_chat": busy, "busy_app": busy_app, "nudges": nudges, "sizes": size,
-        "targets": targets(loads, clicks, {"chat page": busy, "The Lounge": busy_app}, size),
+        "change": {page: {f: paired(v["buoy"][f], v["before"][f]) for f in CHANGE_FIGURES}
+                   for page, v in loads.items()} if against else None,
+        "targets": targets(loads, clicks, {"chat page": busy, "The Lounge": busy_app} if busy else {}, size),
     }
     result["markdown"] = markdown(result)
     if out:

@@ -1,0 +1,159 @@
+// The nudge watcher's reading (issue 11): imported by content/nudge-watch.js, in the same isolated
+// world, when new text first appears on a page, so page loads don't pay for it.
+//
+//   the watcher's records ─ after BATCH_MS, an idle callback: the new nodes, capped; SLICE_MS and MAX_CHARS
+//     at most ─ lines, each read as a person sees it (seen(): a space at element edges, emoji images by
+//     their alt) ─ nudge/engine.js
+//     └─ buoyButton.nudge(): one per conversation (origin + path) per QUIET_MS; a dismissal holds
+import { situationFor } from "../nudge/engine.js";
+
+const api = globalThis.browser ?? globalThis.chrome;
+// Words from content/locale/<folder>-nudges.js, registered before the watcher.
+const t = (key) => globalThis.buoyNudgeText?.[key] ?? api.i18n.getMessage(key);
+const BATCH_MS = 1000; // a busy chat is read once a second, not once a message: fewer, warmer slices
+const SLICE_MS = 8; // main-thread time per idle slice
+const MAX_CHARS = 4000; // text read per slice
+const MAX_PENDING = 500; // past this the oldest are dropped: a flood beyond the budget is skimmed
+const LINE_CHARS = 600; // an element with more text is read child by child, so messages never join
+const QUIET_MS = 5 * 60_000;
+const ECHO_MS = 60_000; // the child's own sent line is remembered this long, only to skip its echo
+// Never what the child types, Buoy's own host, or code.
+const NOT_CHAT = "input, textarea, select, [contenteditable]:not([contenteditable='false']), " +
+  "buoy-help, script, style, noscript, template";
+
+function skipped(node) {
+  const el = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+  return !el || Boolean(el.closest(NOT_CHAT));
+}
+
+// A message as a person reads it (issue 15): its text and its emoji drawn as <img> (an alt with no
+// letters; an avatar's or a badge's alt is a name, seen as a picture, and the learned stage would
+// read it as words), a space wherever an element starts or ends. Chat apps draw the name, a badge,
+// the time and the words in separate elements with the gaps in CSS, where textContent would glue
+// "sam" onto "r u".
+// One TreeWalker with no filter: the fewest calls from this world per node. Still dearer than
+// textContent (every node gets a wrapper here): 7-17 µs a new message in Chromium, not under 1.
+const LETTER = /\p{L}/u;
+const emoji = (alt) => Boolean(alt.trim()) && !LETTER.test(alt);
+
+function seen(root) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  let text = "";
+  let parent = null; // of the last text node: a text node elsewhere is past an element's edge
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const here = node.parentNode;
+      text += here === parent ? node.data : ` ${node.data}`;
+      parent = here;
+    } else {
+      parent = null;
+      if (node.localName === "img" && emoji(node.alt)) text += ` ${node.alt} `;
+    }
+  }
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function lines(node, out) {
+  if (node.nodeType === Node.TEXT_NODE) {
+    if (node.data.trim()) out.push(node.data);
+    return;
+  }
+  if (node.nodeType !== Node.ELEMENT_NODE || node.matches(NOT_CHAT)) return;
+  const text = node.textContent;
+  if (!text.trim()) { // blank, unless it holds emoji drawn as images
+    if (node.localName === "img") {
+      if (emoji(node.alt)) out.push(node.alt);
+      return;
+    }
+    if (!node.querySelector("img[alt]:not([alt=''])")) return;
+  }
+  if (text.length > LINE_CHARS || node.querySelector(NOT_CHAT)) {
+    for (const child of node.childNodes) lines(child, out);
+    return;
+  }
+  const line = seen(node);
+  if (line) out.push(line); // blank when its only images are decorations or avatars, not emoji
+}
+
+// The watcher hands over: take() its unread records (unread() says if there are some), sent() the
+// child's own recent lines (squashed) and forget() to keep only the recent ones.
+export function makeReader({ take, unread, sent, forget, squash }) {
+  const pending = new Map(); // node -> the conversation it arrived in
+  let scheduled = false;
+  const lastNudge = new Map(); // conversation -> when: memory only, gone with the page
+  const dismissed = new Set();
+  let hide = null;
+
+  const allowed = (here, now) => !dismissed.has(here) && now - (lastNudge.get(here) ?? -Infinity) >= QUIET_MS;
+
+  // The page shows the child's own message once it is sent: that line is theirs, not someone else's.
+  function ownEcho(line) {
+    if (!sent().length) return false; // the usual case: nothing sent lately, nothing to squash
+    const now = performance.now();
+    forget(sent().filter((s) => now - s.at < ECHO_MS));
+    const text = squash(line);
+    return sent().some((s) => text.includes(s.text) && text.length <= s.text.length + 40);
+  }
+
+  function offer(situation, here) {
+    const text = t(`nudge_${situation.replaceAll("-", "_")}`);
+    hide = globalThis.buoyButton?.nudge?.({ situation, text, onDismiss: () => dismissed.add(here) }) ?? null;
+    if (hide) lastNudge.set(here, performance.now());
+  }
+
+  // The new nodes and changed texts, each once, the oldest dropped past MAX_PENDING.
+  function file() {
+    const arrived = take();
+    for (let i = 0; i < arrived.length; i += 2) {
+      const here = arrived[i + 1];
+      for (const r of arrived[i]) {
+        if (r.type === "characterData") pending.set(r.target, here);
+        else for (const node of r.addedNodes) pending.set(node, here);
+      }
+    }
+    while (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value); // oldest first
+  }
+
+  function onIdle(deadline) {
+    scheduled = false;
+    file();
+    const start = performance.now();
+    // The page's language ("fr-CA" -> "fr"), whose rules read first (nudge/nudger.js); once a slice.
+    const language = (document.documentElement?.lang ?? "").split("-")[0].toLowerCase();
+    let chars = 0;
+    let read = 0;
+    for (const [node, here] of pending) {
+      if (chars >= MAX_CHARS) break;
+      // The clock every few nodes, not every one: each web API call from here costs (see the observer).
+      if (++read % 8 === 0 && (performance.now() - start >= SLICE_MS || (!deadline.didTimeout && deadline.timeRemaining() <= 0))) break;
+      pending.delete(node);
+      if (!allowed(here, start) || !node.isConnected || skipped(node)) continue;
+      const found = [];
+      lines(node, found);
+      for (const line of found) {
+        chars += line.length;
+        const situation = ownEcho(line) ? null : situationFor(line.slice(0, LINE_CHARS), here, language);
+        if (situation) {
+          offer(situation, here); // lines after it in this conversation are now passed over
+          return schedule();
+        }
+      }
+    }
+    schedule();
+  }
+
+  function schedule() {
+    if (scheduled || !(pending.size || unread())) return;
+    scheduled = true;
+    setTimeout(() => requestIdleCallback(onIdle, { timeout: 1000 }), BATCH_MS);
+  }
+
+  return {
+    schedule,
+    quiet: (here) => dismissed.has(here),
+    teardown() {
+      pending.clear();
+      hide?.();
+    },
+  };
+}
