@@ -8,7 +8,8 @@ import pytest
 
 from harness.paths import ROOT
 
-SOURCES = [p for folder in ("build", "harness", "tools", "tests") for p in (ROOT / folder).rglob("*.py")] + [ROOT / "tasks.py"]
+SOURCES = [p for folder in ("build", "harness", "tools", "tests") for p in (ROOT / folder).rglob("*.py")
+           if "node_modules" not in p.parts] + [ROOT / "tasks.py"]  # not The Lounge's installed packages
 
 
 def imported(path):
