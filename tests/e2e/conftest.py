@@ -96,9 +96,11 @@ def browsers(dist, server, tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def own_browsers_alone(request):
-    """A test that starts browsers of its own (a restart, the store images) does so with the shared
-    ones closed: Playwright's sync API drives one Chromium client at a time."""
-    if "driver" not in request.fixturenames:
+    """A test that starts browsers of its own (it asks for `kind`, or its module says OWN_BROWSER:
+    a restart, the store images) does so with the shared ones closed: Playwright's sync API drives
+    one Chromium client at a time. A test that starts none (it reads the build, say) leaves them."""
+    starts_browsers = "kind" in request.fixturenames or hasattr(request.module, "OWN_BROWSER")
+    if starts_browsers and "driver" not in request.fixturenames:
         request.getfixturevalue("browsers").close()
 
 

@@ -8,6 +8,8 @@ from harness.paths import ROOT
 from tools.bench.report import FIGURES
 from tools.bench.run import run_bench
 
+OWN_BROWSER = "the bench starts its own Chromium for every variant"
+
 pytestmark = pytest.mark.chromium
 
 

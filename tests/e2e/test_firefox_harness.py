@@ -11,6 +11,8 @@ from harness.firefox import Firefox
 from harness.proxy import Proxy
 from harness.server import serve_fixtures
 
+OWN_BROWSER = "the Firefox client itself is under test"
+
 pytestmark = [
     pytest.mark.firefox,
     pytest.mark.skipif(not shutil.which("firefox-esr"), reason="firefox-esr not installed"),

@@ -5,6 +5,8 @@ from playwright.sync_api import sync_playwright
 
 from harness.lounge import run_lounge
 
+OWN_BROWSER = "a browser on The Lounge, the harness under test"
+
 CHROMIUM = "/usr/bin/chromium"
 SITE = "discord.com"
 

@@ -12,6 +12,8 @@ from build.store_listing import load_listing, texts
 from harness.paths import ROOT
 from tools.store_shots import take_language
 
+OWN_BROWSER = "Chromium started in French, as a store shows Buoy"
+
 pytestmark = pytest.mark.chromium
 STORES = load_stores()
 
