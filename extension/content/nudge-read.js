@@ -17,8 +17,10 @@ const MAX_PENDING = 500; // past this the oldest are dropped: a flood beyond the
 const LINE_CHARS = 600; // an element with more text is read child by child, so messages never join
 const QUIET_MS = 5 * 60_000;
 const ECHO_MS = 60_000; // the child's own sent line is remembered this long, only to skip its echo
-// Never what the child types, Buoy's own host, or code.
+// Never what the child types, the app's own controls ("Show older messages" is a button, not a
+// message), Buoy's own host, or code.
 const NOT_CHAT = "input, textarea, select, [contenteditable]:not([contenteditable='false']), " +
+  "button, [role='button'], [role='menuitem'], [role='tab'], nav, [role='navigation'], " +
   "buoy-help, script, style, noscript, template";
 
 function skipped(node) {

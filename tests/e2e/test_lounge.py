@@ -103,5 +103,5 @@ def test_a_message_from_another_irc_client_nudges_the_child(buoy, lounge):
     assert buoy.run(tab, "document.activeElement.id") == "input"
     buoy.click(tab, shown["help"]["x"] + shown["help"]["width"] / 2, shown["help"]["y"] + shown["help"]["height"] / 2)
     panel = buoy.wait_for_panel(tab)
-    wait_for(lambda: buoy.situation(panel) == "picture-shared", message="the picture-shared help")
+    assert wait_for(lambda: buoy.situation(panel), message="the panel at a situation") == "picture-shared"
     assert lounge.blocked() == []

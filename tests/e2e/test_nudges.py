@@ -38,6 +38,7 @@ APPS = {
 BOX = "#box"
 ELSEWHERE = "/chat-apps/elsewhere"  # another conversation in the same app, for the second line
 
+CONTROL = "send me a pic of u now"  # -> wants-pictures, were a button read
 NAMED = "r u home alone rn"  # -> scared, but "samr u home alone rn" -> nothing
 EMOJI = "can u send a 📸"  # -> wants-pictures, but "can u send a" -> nothing
 
@@ -73,6 +74,9 @@ def test_risky_line_shows_the_prompt_and_get_help_opens_that_help(buoy):
     buoy.press(tab, "Enter")  # sent: the page shows "me: can u send a selfie", the child's own line
     wait_for(lambda: "me: can u send a selfie" in buoy.read(tab, "#messages"), message="own line shown")
     say(buoy, tab, "sam", HARMLESS_PICTURES)
+    # The app's own controls are not messages: a button the page adds is never read.
+    buoy.call(tab, "(text) => document.getElementById('messages').append(Object.assign("
+                   "document.createElement('button'), {textContent: text}))", CONTROL)
     say(buoy, tab, "stranger", THREAT)
 
     shown = buoy.wait_for_nudge(tab)
