@@ -67,7 +67,17 @@ async function sync({ id, runAt, remove }, files, matches) {
   given.set(id, state);
 }
 
-export async function syncButtonScripts(settings) {
+// One sync at a time: at install the defaults and the welcome page's first save arrive together, and
+// two syncs at once both found nothing registered and both registered (the second failed), or
+// re-registered while a tab was loading, which then had no button.
+let syncing = Promise.resolve();
+export function syncButtonScripts(settings) {
+  const run = syncing.then(() => syncNow(settings));
+  syncing = run.catch(() => {}); // a failed sync leaves the next one to try again
+  return run;
+}
+
+async function syncNow(settings) {
   const matches = (await granted(enabledDomains(settings, sites.sites))).flatMap(hostPatterns);
   // In order: a tab gets the button before the watcher that asks it for nudges.
   for (const script of SCRIPTS) await sync(script, script.files(settings), script.wanted(settings) ? matches : []);

@@ -53,3 +53,8 @@ test("another language registers its words for new pages without touching the op
   assert.deepEqual(calls, [["update", "buoy-button"]]);
   assert.equal(registered.get("buoy-button").js[0], "content/locale/fr.js");
 });
+
+test("two syncs at once run one after the other: the same settings register nothing twice", async () => {
+  await Promise.all([syncButtonScripts(combine({ corner: "bottom-left" })), syncButtonScripts(combine({ corner: "bottom-left" }))]);
+  assert.deepEqual(calls.filter(([what]) => what !== "tab"), [["update", "buoy-button"], ["register", "buoy-nudges"]]);
+});
