@@ -33,11 +33,18 @@ def lint(c):
 
 
 @task(build)
-def test(c, k="", browser=""):
-    """Build, then run every test (-k to select; --browser chromium|firefox for one browser's e2e)."""
-    marker = f" -m {browser}" if browser else ""
+def test(c, k="", browser="", workers=2):
+    """Build, then run every test (-k to select; --browser chromium|firefox for one browser's e2e).
+    Test files run on `workers` processes, a file's tests in one (they share its browsers); most of
+    a browser test is waiting, so two keep the 2-core machine busy. Tests marked `alone` (they
+    change something every browser on the machine reads) run afterwards, by themselves."""
+    only = f" and {browser}" if browser else ""
     selection = f" -k {k!r}" if k else ""
-    c.run(f"python -m pytest -q{marker}{selection}", pty=False)
+    nothing_selected = 5  # pytest's exit code when a selection leaves no test in a run
+    for run in (f"-n {workers} --dist loadfile -m 'not alone{only}'", f"-m 'alone{only}'"):
+        result = c.run(f"python -m pytest -q {run}{selection}", pty=False, warn=True)
+        if result.exited not in (0, nothing_selected):
+            raise SystemExit(result.exited)
 
 
 @task(build)

@@ -9,6 +9,10 @@ import pytest
 from harness.waiting import wait_for
 
 # "pt-BR" is how a school might write Brazilian Portuguese; Buoy's value is the folder name pt_BR.
+# Chromium reads its policy folder machine-wide, and watches it: other browsers running beside this
+# module's would take the school's settings too.
+pytestmark = pytest.mark.alone(reason="Chromium's policy file is read by every Chromium on the machine")
+
 POLICY = {"country": "CA", "corner": "top-left", "size": "enormous", "disabledSites": ["youtube"], "language": "pt-BR"}
 
 
