@@ -32,6 +32,20 @@ def _write(path: Path, rows: list[dict]) -> None:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
 
+def _same_text(text: str) -> str:
+    """Two lines that differ only in case or spacing are one text."""
+    return " ".join(text.lower().split())
+
+
+def _writers_lines(writers_dir: Path) -> list[dict]:
+    """Every writer's lines as the parts hold them, in writer order (`set` is the writer's folder;
+    the first writers called a line's style `style`, later ones `note`)."""
+    return [{"text": r["text"], "move": r["move"], **({"also": r["also"]} if r.get("also") else {}),
+             "note": r.get("note", r.get("style", "plain")), "set": writer.name}
+            for writer in sorted(p for p in writers_dir.iterdir() if (p / "lines.jsonl").exists())
+            for r in _read(writer / "lines.jsonl")]
+
+
 def _split(rows: list[dict], key) -> tuple[list[dict], list[dict]]:
     """Stratified by key(row): the same share of every writer's every label goes to tuning."""
     rng = random.Random(SEED)
@@ -51,17 +65,15 @@ def _split(rows: list[dict], key) -> tuple[list[dict], list[dict]]:
 def split(writers_dir: Path, language: str = "en") -> dict:
     out = NUDGES if language == "en" else NUDGES / language
     out.mkdir(exist_ok=True)
-    lines, conversations = [], []
-    for writer in sorted(p for p in writers_dir.iterdir() if (p / "lines.jsonl").exists()):
-        lines += [{"text": r["text"], "move": r["move"], **({"also": r["also"]} if r.get("also") else {}),
-                   "note": r.get("style", "plain"), "set": writer.name} for r in _read(writer / "lines.jsonl")]
-        conversations += [{"lines": r["lines"], "risky": r["risky"], "set": writer.name}
-                          for r in _read(writer / "conversations.jsonl")]
-    seen = {" ".join(r["text"].lower().split()) for part in ("held", "tune") if (out / f"{part}.jsonl").exists()
+    lines = _writers_lines(writers_dir)
+    conversations = [{"lines": r["lines"], "risky": r["risky"], "set": writer.name}
+                     for writer in sorted(p for p in writers_dir.iterdir() if (p / "lines.jsonl").exists())
+                     for r in _read(writer / "conversations.jsonl")]
+    seen = {_same_text(r["text"]) for part in ("held", "tune") if (out / f"{part}.jsonl").exists()
             for r in _read(out / f"{part}.jsonl")}
     unique = []
     for row in lines:  # a line two writers (or one writer twice) wrote lands in one part only
-        key = " ".join(row["text"].lower().split())
+        key = _same_text(row["text"])
         if key not in seen:
             seen.add(key)
             unique.append(row)
@@ -83,19 +95,17 @@ def add_to_tuning(writers_dir: Path) -> dict:
     """Lines from writers who came after the split join the tuning part whole, as more to learn
     from; the sealed part stays as it was made, so its figures still compare. A text either part
     holds already is left out (compared, never shown)."""
-    held = {" ".join(r["text"].lower().split()) for part in ("tune", "sealed") for r in _read(NUDGES / f"{part}.jsonl")}
+    held = {_same_text(r["text"]) for part in ("tune", "sealed") for r in _read(NUDGES / f"{part}.jsonl")}
     tune = _read(NUDGES / "tune.jsonl")
     added, skipped = Counter(), 0
-    for writer in sorted(p for p in writers_dir.iterdir() if (p / "lines.jsonl").exists()):
-        for r in _read(writer / "lines.jsonl"):
-            key = " ".join(r["text"].lower().split())
-            if key in held:
-                skipped += 1
-                continue
-            held.add(key)
-            tune.append({"text": r["text"], "move": r["move"], **({"also": r["also"]} if r.get("also") else {}),
-                         "note": r.get("note", r.get("style", "plain")), "set": writer.name})
-            added[r["move"] or "harmless"] += 1
+    for row in _writers_lines(writers_dir):
+        key = _same_text(row["text"])
+        if key in held:
+            skipped += 1
+            continue
+        held.add(key)
+        tune.append(row)
+        added[row["move"] or "harmless"] += 1
     _write(NUDGES / "tune.jsonl", tune)
     return {"added": added, "already held": skipped}
 
