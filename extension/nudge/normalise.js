@@ -111,10 +111,10 @@ function unicodeToPlain(text) {
 // A run of three single letters ("s n a p") or a letter three times ("piccc"): only then do a
 // language's words change the tokens (joinSpacedLetters, collapseRepeats).
 const TRIPLE_RE = /(.)\1\1/;
-function needsWords(tokens) {
+function needsWords(tokens, emoji) {
   let singles = 0;
   for (const t of tokens) {
-    if (t.length <= 2 && IS_EMOJI_RE.test(t)) continue; // a language may drop it: look past it
+    if (emoji && t.length <= 2 && IS_EMOJI_RE.test(t)) continue; // a language may drop it: look past it
     singles = t.length === 1 ? singles + 1 : 0;
     if (singles === 3 || TRIPLE_RE.test(t)) return true;
   }
@@ -140,7 +140,9 @@ export function tokenise(text) {
     tokens = tokens.map((t) => stripLookalikes(t, latin >= foreign));
   }
   tokens = tokens.map(unLeet).filter(Boolean);
-  return { tokens, pending: needsWords(tokens), emoji: kind === "unicode" && tokens.some((t) => IS_EMOJI_RE.test(t)) };
+  // Emoji tokens come only from the Unicode steps: a plain ASCII line never looks for them.
+  const emoji = kind === "unicode" && tokens.some((t) => IS_EMOJI_RE.test(t));
+  return { tokens, pending: needsWords(tokens, emoji), emoji };
 }
 
 /**
