@@ -18,8 +18,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-PARTS = ("tune", "sealed")
-SEALED = "sealed"
+from tools.split_nudge_set import APP_TEXT
+
+PARTS = ("tune", "sealed")  # the writers' chat lines, split once
+SEALED = ("sealed", APP_TEXT)  # counts only, ever; the apps' own text is English only
 RUNNER = Path(__file__).with_name("eval_nudges.mjs")
 
 
@@ -38,7 +40,9 @@ def _run(repo_root: Path, rules: dict | None, language: str, passes: int) -> dic
         if rules is not None:  # a changed rule set, e.g. from a test
             rules_file = Path(tmp) / "nudges.json"
             rules_file.write_text(json.dumps(rules), encoding="utf-8")
-        out = subprocess.run([node, str(RUNNER), str(repo_root), str(rules_file), language, str(passes), *PARTS],
+        sets = repo_root / "tests/nudges" / ("" if language == "en" else language)
+        parts = [part for part in (*PARTS, APP_TEXT) if (sets / f"{part}.jsonl").exists()]
+        out = subprocess.run([node, str(RUNNER), str(repo_root), str(rules_file), language, str(passes), *parts],
                              capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
@@ -92,12 +96,14 @@ def evaluate(repo_root, rules: dict | None = None, language: str = "en", timing:
         rules = json.loads((repo_root / "extension/data/nudges.json").read_text(encoding="utf-8"))
     move_ids = [m["id"] for m in rules["languages"][language]["moves"]]
     raw = _run(repo_root, rules, language, 300 if timing else 0)
-    parts = {part: _score(raw["parts"][part], move_ids) | {"conversations": _score_conversations(raw["conversations"][part])}
-             for part in PARTS}
-    for part in PARTS:
-        parts[part]["decorated"] = _score(raw["decorated"][part], move_ids)["overall"]
-    parts[SEALED] |= {"misses": None, "alarms": None}  # counts only, even to code that calls this
-    parts[SEALED]["conversations"] |= {"misses": None, "alarms": None}
+    parts = {part: _score(raw["parts"][part], move_ids) | {"decorated": _score(raw["decorated"][part], move_ids)["overall"]}
+             for part in raw["parts"]}
+    for part, talks in raw["conversations"].items():
+        parts[part]["conversations"] = _score_conversations(talks)
+    for part in set(SEALED) & set(parts):  # counts only, even to code that calls this
+        parts[part] |= {"misses": None, "alarms": None}
+        if "conversations" in parts[part]:
+            parts[part]["conversations"] |= {"misses": None, "alarms": None}
     model = json.loads((repo_root / "extension/data/nudge-model.json").read_text(encoding="utf-8"))
     learned = model["languages"].get(language)  # French and Spanish are rules only (issue 17)
     return {"parts": parts, "cross_validation": learned and learned["cross_validation"],
@@ -111,6 +117,10 @@ def _pct(value: float | None) -> str:
 def format_report(results: dict) -> str:
     lines = [f"{'part':<6} {'move':<9} {'risky':>5} {'caught':>6} {'recall':>7} {'flagged':>7} {'false alarms':>12}"]
     for part, scores in results["parts"].items():
+        if part == APP_TEXT:
+            lines.append(f"{'app text':<16} {scores['overall']['flagged']:>7} {_pct(scores['overall']['false_alarms']):>12}"
+                         f"  (of {scores['overall']['harmless']} lines chat apps draw themselves, sealed)")
+            continue
         rows = list(scores["moves"].items()) + [("overall", scores["overall"])]
         for move, s in rows:
             lines.append(f"{part:<6} {move:<9} {s['risky']:>5} {s['caught']:>6} {_pct(s['recall']):>7} "
@@ -123,7 +133,7 @@ def format_report(results: dict) -> str:
         talks = scores["conversations"]
         lines.append(f"{part:<6} {'talks':<9} {talks['risky']:>5} {talks['caught']:>6} {_pct(talks['recall']):>7} "
                      f"{talks['flagged']:>7} {_pct(talks['false_alarms']):>12}  (conversations: a nudge at any line)")
-        if part == SEALED:  # counts only: its lines must never reach whoever tunes the rules
+        if part in SEALED:  # counts only: its lines must never reach whoever tunes the rules
             continue
         lines += [f"      missed: {c['text']!r} ({c['move']} -> {c['got']})" for c in scores["misses"]]
         lines += [f"      alarm:  {c['text']!r} (-> {c['got']})" for c in scores["alarms"]]

@@ -5,6 +5,7 @@ helpers who never saw the rules), by whoever does NOT tune the rules:
 
     python -m tools.split_nudge_set WRITERS_DIR [LANGUAGE]
     python -m tools.split_nudge_set --train WRITERS_DIR   # later writers: all to tuning
+    python -m tools.split_nudge_set --app-text WRITERS_DIR   # chat apps' own text, split once
 
 English parts go to tests/nudges/, another language's to tests/nudges/<language>/. It prints only
 counts. Within each writer and label, lines (each text once, and none the old sets
@@ -22,6 +23,7 @@ from pathlib import Path
 NUDGES = Path(__file__).resolve().parent.parent / "tests" / "nudges"
 SEED = 20261203
 TUNE_SHARE = 0.4
+APP_TEXT = "sealed-app-text"  # the sealed part of chat apps' own text (split_app_text)
 
 
 def _read(path: Path) -> list[dict]:
@@ -41,7 +43,8 @@ def _writers_lines(writers_dir: Path) -> list[dict]:
     """Every writer's lines as the parts hold them, in writer order (`set` is the writer's folder;
     the first writers called a line's style `style`, later ones `note`)."""
     return [{"text": r["text"], "move": r["move"], **({"also": r["also"]} if r.get("also") else {}),
-             "note": r.get("note", r.get("style", "plain")), "set": writer.name}
+             "note": r.get("note", r.get("style", "plain")), "set": writer.name,
+             **({"app": r["app"]} if r.get("app") else {})}
             for writer in sorted(p for p in writers_dir.iterdir() if (p / "lines.jsonl").exists())
             for r in _read(writer / "lines.jsonl")]
 
@@ -110,8 +113,29 @@ def add_to_tuning(writers_dir: Path) -> dict:
     return {"added": added, "already held": skipped}
 
 
+def split_app_text(writers_dir: Path) -> dict:
+    """The text chat apps draw among the messages ("This message was deleted", "Missed video call"),
+    collected by a writer from the apps' own strings and help pages: never risky, and read by the
+    watcher like any message. Split once like the first writers' lines: 40 % joins the tuning part
+    as harmless lines, the rest is its own sealed part, whose false alarms are counted apart."""
+    held = {_same_text(r["text"]) for part in ("tune", "sealed") for r in _read(NUDGES / f"{part}.jsonl")}
+    rows = []
+    for row in _writers_lines(writers_dir):
+        if row["move"] is not None:
+            raise ValueError(f"app text is never risky: {row['set']} has a line with a move")
+        if _same_text(row["text"]) not in held:
+            held.add(_same_text(row["text"]))
+            rows.append(row)
+    tune, sealed = _split(rows, lambda r: r["set"])
+    _write(NUDGES / "tune.jsonl", _read(NUDGES / "tune.jsonl") + tune)
+    _write(NUDGES / f"{APP_TEXT}.jsonl", sealed)
+    return {"tune": len(tune), APP_TEXT: len(sealed), "already held": len(_writers_lines(writers_dir)) - len(rows)}
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "--train":
         print(json.dumps(add_to_tuning(Path(sys.argv[2])), indent=1))
+    elif sys.argv[1] == "--app-text":
+        print(json.dumps(split_app_text(Path(sys.argv[2])), indent=1))
     else:
         print(json.dumps(split(Path(sys.argv[1]), *sys.argv[2:3]), indent=1))

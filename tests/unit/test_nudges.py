@@ -15,23 +15,28 @@ from build.validate import problems
 from harness.nudge_node import RULES, _node, match, nudged, pattern_errors
 from harness.paths import ROOT
 from tools.eval_nudges import PARTS, evaluate, format_report
+from tools.split_nudge_set import APP_TEXT
 
 MOVES = [m["id"] for m in RULES["languages"]["en"]["moves"]]
 # Writers who came after the split: all their lines are in the tuning part (tests/nudges/README.md).
-TRAINING_ONLY = {"w4", "w5"}
+TRAINING_ONLY = {"w4", "w5", "w7", "w8"}
+# The writer of chat apps' own text, split apart: part of it trains, the rest is APP_TEXT.
+APP_WRITERS = {"w6"}
 
 # (part, measure) -> floor for recall, ceiling for false alarms, at what the engine reaches today
 # (tests/nudges/README.md); a change that makes either part worse fails here. The tuning part's
 # figures are near perfect because the learned stage was trained on it: they hold it as it is.
-FLOORS = {("tune", "recall"): 1182 / 1207, ("sealed", "recall"): 338 / 453}
-CEILINGS = {("tune", "false_alarms"): 1 / 1987, ("sealed", "false_alarms"): 24 / 995}
+FLOORS = {("tune", "recall"): 2076 / 2142, ("sealed", "recall"): 378 / 453}
+CEILINGS = {("tune", "false_alarms"): 7 / 3660, ("sealed", "false_alarms"): 41 / 995}
 # Conversations: a risky one is caught by a nudge at any of its lines; a harmless one with any is flagged.
-TALK_FLOORS = {"tune": 21 / 21, "sealed": 29 / 31}
-TALK_CEILINGS = {"tune": 7 / 22, "sealed": 11 / 32}
+TALK_FLOORS = {"tune": 21 / 21, "sealed": 31 / 31}
+TALK_CEILINGS = {"tune": 7 / 22, "sealed": 13 / 32}
 # Each part's lines as chat apps draw them, a name, badge and time around the words
 # (build/chat_decor.mjs, formats and a seed the training never used).
-DECORATED_FLOORS = {"tune": 1120 / 1207, "sealed": 301 / 453}
-DECORATED_CEILINGS = {"tune": 3 / 1987, "sealed": 20 / 995}
+DECORATED_FLOORS = {"tune": 1899 / 2142, "sealed": 345 / 453}
+DECORATED_CEILINGS = {"tune": 3 / 3660, "sealed": 27 / 995}
+# Chat apps' own text ("This message was deleted", "Missed video call"), sealed: lines flagged.
+APP_TEXT_CEILING = 8 / 398
 
 pytestmark = pytest.mark.skipif(not shutil.which("node"), reason="needs node")
 
@@ -42,7 +47,8 @@ def normalised(texts) -> list:
 
 def floor_failures(results) -> list[str]:
     failures = []
-    for part, scores in results["parts"].items():
+    for part in PARTS:
+        scores = results["parts"][part]
         for (p, measure), floor in FLOORS.items():
             if p == part and scores["overall"][measure] < floor - 1e-9:
                 failures.append(f"{part} {measure} {scores['overall'][measure]:.3f} < {floor:.3f}")
@@ -60,6 +66,9 @@ def floor_failures(results) -> list[str]:
             failures.append(f"{part} conversations caught {talks['recall']:.3f} < {TALK_FLOORS[part]:.3f}")
         if talks["false_alarms"] > TALK_CEILINGS[part] + 1e-9:
             failures.append(f"{part} conversations flagged {talks['false_alarms']:.3f} > {TALK_CEILINGS[part]:.3f}")
+    app_text = results["parts"][APP_TEXT]["overall"]["false_alarms"]
+    if app_text > APP_TEXT_CEILING + 1e-9:
+        failures.append(f"app text flagged {app_text:.3f} > {APP_TEXT_CEILING:.3f}")
     return failures
 
 
@@ -86,20 +95,25 @@ def test_independent_set_is_big_enough_and_split_once():
     new = [c for cases in parts.values() for c in cases if c["set"] != "2026-11"]  # the other hands' lines
     assert len([c for c in new if c["move"]]) >= 600
     assert len([c for c in new if not c["move"]]) >= 1500
-    split = {c["set"] for c in new} - TRAINING_ONLY
+    split = {c["set"] for c in new} - TRAINING_ONLY - APP_WRITERS
     assert {c["set"] for c in parts["sealed"]} == split  # every writer of the split in both parts
-    assert {c["set"] for c in parts["tune"]} >= TRAINING_ONLY
+    assert {c["set"] for c in parts["tune"]} >= TRAINING_ONLY | APP_WRITERS
     for part, cases in parts.items():
         assert {c["move"] for c in cases if c["move"]} == set(MOVES), part
-    sealed_texts = {c["text"] for c in parts["sealed"]}
-    assert len(sealed_texts & {c["text"] for c in parts["tune"]}) == 0  # a count: never print sealed lines
+    app_text = _cases(APP_TEXT)
+    assert {c["set"] for c in app_text} == APP_WRITERS and len(app_text) >= 300
+    assert [c for c in app_text if c["move"]] == []  # the apps' own text is never risky
+    tune_texts = {c["text"] for c in parts["tune"]}
+    for sealed in (parts["sealed"], app_text):  # counts: never print sealed lines
+        assert len({c["text"] for c in sealed} & tune_texts) == 0
 
 
 def test_sealed_lines_are_never_printed(results):
     report = format_report(results)
     assert results["parts"]["sealed"]["misses"] is None
     assert results["parts"]["sealed"]["conversations"]["misses"] is None
-    assert not [c["text"] for c in _cases("sealed") if f"{c['text']!r}" in report]
+    assert not [c["text"] for part in ("sealed", APP_TEXT) for c in _cases(part) if f"{c['text']!r}" in report]
+    assert results["parts"][APP_TEXT]["alarms"] is None
     talks = (ROOT / "tests/nudges/conversations-sealed.jsonl").read_text(encoding="utf-8").splitlines()
     assert not [line for t in talks if t.strip() for line in json.loads(t)["lines"] if f"{line!r}" in report]
 
