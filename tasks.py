@@ -33,10 +33,10 @@ def lint(c):
 
 
 @task(build)
-def test(c, k="", browser="", workers=2):
+def test(c, k="", browser="", workers=3):
     """Build, then run every test (-k to select; --browser chromium|firefox for one browser's e2e).
     Test files run on `workers` processes, a file's tests in one (they share its browsers); most of
-    a browser test is waiting, so two keep the 2-core machine busy. Tests marked `alone` (they
+    a browser test is waiting: on the 2-core machine two left the cores a third idle, three keep them busy. Tests marked `alone` (they
     change something every browser on the machine reads) run afterwards, by themselves."""
     only = f" and {browser}" if browser else ""
     selection = f" -k {k!r}" if k else ""
