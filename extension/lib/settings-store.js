@@ -73,8 +73,11 @@ export async function saveSettings(patch) {
   return warnings;
 }
 
+// A policy that answered after the wait is kept as the last policy seen (keep()): that write is a
+// change too. Firefox reads policies.json once and never fires onChanged for "managed", so on a slow
+// start the button was registered without the school's corner and sites, and stayed so.
 export function onSettingsChanged(callback) {
   chrome.storage.onChanged.addListener((changes, areaName) => {
-    if (areaName === "managed" || KEY in changes) callback();
+    if (areaName === "managed" || KEY in changes || LAST_POLICY in changes) callback();
   });
 }

@@ -30,7 +30,7 @@ afterEach(() => {
   console.warn = realWarn;
 });
 
-const { loadSettings, saveSettings } = await import("../../dist/chromium/lib/settings-store.js");
+const { loadSettings, onSettingsChanged, saveSettings } = await import("../../dist/chromium/lib/settings-store.js");
 const V1 = { schema: 1, country: "CA", categories: { chat: true, game: false, social: true, video: true },
   disabledSites: ["discord"], extraSites: ["school-chat.example.org"], corner: "top-left", size: "large",
   nudges: false, quickExitUrl: "https://example.org/", cleanHistory: true };
@@ -129,4 +129,26 @@ test("a school's policy sets the language over the parent's; a value that is no 
   }
   install({ managed: area({ language: "pt-BR" }) });
   assert.equal((await loadSettings()).settings.language, "auto"); // no parent's choice: the browser's
+});
+
+test("a policy that answers after the wait still reaches the listeners, once (Firefox never says managed changed)", async () => {
+  // The wait is 250 ms; the policy answers at 300, every time (timers fire in deadline order).
+  const late = { get: () => new Promise((resolve) => setTimeout(resolve, 300, { corner: "top-left" })) };
+  const listeners = [];
+  const local = area();
+  const realSet = local.set.bind(local);
+  local.set = async (values) => { // storage.local as the browser does it: each write is a change
+    await realSet(values);
+    for (const listener of listeners) listener(Object.fromEntries(Object.keys(values).map((k) => [k, {}])), "local");
+  };
+  globalThis.chrome = { storage: { sync: area(), local, managed: late, onChanged: { addListener: (l) => listeners.push(l) } } };
+  let heard = 0;
+  onSettingsChanged(() => { heard += 1; });
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 100)); // the answer is in and kept
+  assert.equal((await loadSettings()).settings.corner, "bottom-right"); // nothing seen before it
+  await settled();
+  assert.equal(heard, 1);
+  assert.equal((await loadSettings()).settings.corner, "top-left"); // the last seen, while it answers again
+  await settled();
+  assert.equal(heard, 1); // the same policy again is no change
 });
