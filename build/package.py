@@ -5,6 +5,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
+from build.button_look import write_look_files
 from build.manifest import BROWSERS, make_manifest
 from build.messages import write_messages
 from build.validate import validate
@@ -38,6 +39,7 @@ def build_browser(extension_dir: Path, dist: Path, browser: str, data: dict) -> 
     out = dist / browser
     _copy_tree(extension_dir, out, browser)
     _compile_data(out, data)
+    write_look_files(out, data["button-look"])
     source = json.loads((extension_dir / "manifest.json").read_text())
     write_messages(out, source["default_locale"])
     manifest = make_manifest(source, data["sites"], browser)

@@ -5,16 +5,18 @@ the button is drawn where its settings put it (bottom-right, 16 px gap, 56 px), 
 a real click opens the real help, and the page's own scripts can neither see, click nor redirect it.
 """
 
+import json
 import re
 from dataclasses import dataclass
 
 from harness.paths import ROOT
 from harness.png import pixels
 
-# The default look, as content/button.js draws it: the "normal" size, GAP px from the corner.
-_BUTTON_JS = (ROOT / "extension" / "content" / "button.js").read_text(encoding="utf-8")
-SIZE = int(re.search(r"const SIZES = \{ normal: (\d+),", _BUTTON_JS)[1])
-GAP = int(re.search(r"const GAP = (\d+);", _BUTTON_JS)[1])
+# The default look (data/button-look.json), as content/button.js draws it: GAP px from the corner.
+_LOOK = json.loads((ROOT / "extension" / "data" / "button-look.json").read_text(encoding="utf-8"))
+SIZE = _LOOK["sizes"][_LOOK["default"]["size"]]
+DEFAULT_LOOK_FILE = "content/look/{corner}-{size}.js".format(**_LOOK["default"])  # build/button_look.py
+GAP = int(re.search(r"const GAP = (\d+);", (ROOT / "extension" / "content" / "button.js").read_text(encoding="utf-8"))[1])
 BUTTON_COLOURS = [(0x1D, 0x4E, 0xD8), (0x1E, 0x40, 0xAF)]  # background, and its :hover shade
 WINDOW = (1280, 800)
 

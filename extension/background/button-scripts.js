@@ -3,19 +3,19 @@
 // second registered script on the same sites, only while settings.nudges is on.
 //
 // The button touches no extension API while a page loads: its words come from a built file
-// content/locale/<folder>.js (the language the parent chose, or the browser's), and a look other
-// than the default from content/look/*.js, both registered before it; the watcher's from
+// content/locale/<folder>.js (the language the parent chose, or the browser's), and its look from
+// content/look/<corner>-<size>.js, both registered before it; the watcher's from
 // content/locale/<folder>-nudges.js (build/messages.py).
 // Open tabs are changed by calling into the button's isolated world.
 import { sites } from "../lib/data.js";
 import { localeOf } from "../lib/i18n.js";
+import { BUTTON_SIZES } from "../lib/settings.js";
 import { enabledDomains, hostPatterns } from "../lib/site-patterns.js";
 
-const LOOK_FILES = { corner: (v) => v !== "bottom-right" && `content/look/${v}.js`, size: (v) => v === "large" && "content/look/large.js" };
-
+// The look files are written by build/button_look.py, one for each corner and size.
 const buttonFiles = (settings) => [
   `content/locale/${localeOf(settings.language)}.js`,
-  ...Object.entries(LOOK_FILES).map(([key, file]) => file(settings[key])).filter(Boolean),
+  `content/look/${settings.corner}-${settings.size}.js`,
   "content/button.js",
 ];
 
@@ -82,7 +82,7 @@ async function syncNow(settings) {
   // In order: a tab gets the button before the watcher that asks it for nudges.
   for (const script of SCRIPTS) await sync(script, script.files(settings), script.wanted(settings) ? matches : []);
   // Buttons already on open pages take the parent's corner and size at once.
-  const look = { corner: settings.corner, size: settings.size };
+  const look = { corner: settings.corner, size: BUTTON_SIZES[settings.size] };
   if (JSON.stringify(look) === shownLook) return;
   shownLook = JSON.stringify(look);
   for (const tab of await tabsMatching(matches)) await inTab(tab.id, (l) => globalThis.buoyButton?.setLook(l), [look]);

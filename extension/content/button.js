@@ -16,11 +16,10 @@
   if (globalThis.buoyButton) return;
   const api = globalThis.browser ?? globalThis.chrome;
   const text = (key, fallback) => globalThis.buoyText?.[key] ?? (api.i18n.getMessage(key) || fallback);
-  const SIZES = { normal: 56, large: 80 };
   const GAP = 16;
   const PRESS_EVENTS = ["pointerdown", "pointerup", "mousedown", "mouseup", "click", "dblclick",
     "auxclick", "contextmenu", "touchstart", "touchend"];
-  let look = { corner: "bottom-right", size: "normal", ...globalThis.buoyLook };
+  let look = globalThis.buoyLook; // { corner, size in px }: content/look/*.js, registered before this
   let panel = null; // the panel's popover, made at the first press
   let frame = null; // the panel's iframe, while open
   let warm = null; // the panel's iframe made at a press on the button, before the click opens it
@@ -80,7 +79,7 @@
   // `zoom` (html { zoom: 0.5 }), which would otherwise shrink it below a finger's size.
   let unzoom = 1;
   function place(el, above = el !== button) {
-    const size = SIZES[look.size] ?? SIZES.normal;
+    const { size } = look;
     const [vertical, horizontal] = look.corner.split("-");
     el.style.zoom = String(unzoom);
     el.style.setProperty("--size", String(size));

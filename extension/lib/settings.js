@@ -1,12 +1,13 @@
 // The settings a parent (or a school's policy) chooses, their defaults, and how untrusted values
 // (old versions, sync from another device, a policy) become safe ones. Pure: no storage here.
+import look from "../data/button-look.js";
 
 export const SCHEMA = 1;
 
-export const CORNERS = ["bottom-right", "bottom-left", "top-right", "top-left"];
-// The button's sizes in CSS px, by the name a setting stores. content/button.js, a classic script that
-// can't import, draws from the same table (tests/unit/test_one_source.py holds the two equal).
-export const BUTTON_SIZES = Object.freeze({ normal: 56, large: 80 });
+// The button's corners, and its sizes in CSS px by the name a setting stores: data/button-look.json,
+// from which the build also writes the button's look files (build/button_look.py).
+export const CORNERS = Object.freeze([...look.corners]);
+export const BUTTON_SIZES = Object.freeze({ ...look.sizes });
 export const SIZES = Object.keys(BUTTON_SIZES);
 export const CATEGORIES = ["chat", "game", "social", "video"];
 
@@ -16,8 +17,8 @@ export const DEFAULTS = Object.freeze({
   categories: Object.freeze({ chat: true, game: true, social: true, video: true }),
   disabledSites: Object.freeze([]),
   extraSites: Object.freeze([]),
-  corner: "bottom-right",
-  size: "normal",
+  corner: look.default.corner,
+  size: look.default.size,
   nudges: true,
   quickExitUrl: "https://www.google.com/search?q=weather",
   cleanHistory: false,

@@ -8,7 +8,9 @@ to the driver and never look inside. Scripts run in the page's own world, as a p
 `extension()` runs in Buoy's own extension context, where `chrome.*` answers with promises in both.
 """
 
-from harness.hostile import clip_around, drawn_button, expected_box
+import json
+
+from harness.hostile import DEFAULT_LOOK_FILE, clip_around, drawn_button, expected_box
 from harness.waiting import wait_for
 
 REGISTERED = "chrome.scripting.getRegisteredContentScripts().then(s => s.length)"
@@ -254,5 +256,6 @@ class Driver:
         self.extension("chrome.storage.sync.remove('settings')")
         wait_for(lambda: self.extension("""chrome.scripting.getRegisteredContentScripts({ids: ['buoy-button']})
             .then(([s]) => Boolean(s) && s.matches.includes('https://discord.com/*')
-                           && s.matches.includes('https://youtube.com/*') && !s.js.some((f) => f.includes('/look/')))"""),
+                           && s.matches.includes('https://youtube.com/*') && s.js.includes(DEFAULT_LOOK))"""
+                                    .replace("DEFAULT_LOOK", json.dumps(DEFAULT_LOOK_FILE))),
                  message="default sites and look registered again")

@@ -22,13 +22,13 @@ globalThis.chrome = {
 };
 
 const { syncButtonScripts } = await import("../../dist/chromium/background/button-scripts.js");
-const { combine } = await import("../../dist/chromium/lib/settings.js");
+const { BUTTON_SIZES, combine } = await import("../../dist/chromium/lib/settings.js");
 beforeEach(() => { calls.length = 0; });
 
 test("the first sync registers the button and the watcher and tells the open button its look", async () => {
   await syncButtonScripts(combine({}));
   assert.deepEqual(calls.filter(([what]) => what === "register").map(([, id]) => id), ["buoy-button", "buoy-nudges"]);
-  assert.deepEqual(calls.at(-1), ["tab", 7, [{ corner: "bottom-right", size: "normal" }]]);
+  assert.deepEqual(calls.at(-1), ["tab", 7, [{ corner: "bottom-right", size: BUTTON_SIZES.normal }]]);
 });
 
 test("a change the tabs don't show (country, quick-exit page, history) touches no tab and no registration", async () => {
@@ -38,8 +38,8 @@ test("a change the tabs don't show (country, quick-exit page, history) touches n
 
 test("a new corner updates the button's registration and tells the open button once", async () => {
   await syncButtonScripts(combine({ corner: "top-left" }));
-  assert.deepEqual(calls, [["update", "buoy-button"], ["tab", 7, [{ corner: "top-left", size: "normal" }]]]);
-  assert.ok(registered.get("buoy-button").js.includes("content/look/top-left.js"));
+  assert.deepEqual(calls, [["update", "buoy-button"], ["tab", 7, [{ corner: "top-left", size: BUTTON_SIZES.normal }]]]);
+  assert.ok(registered.get("buoy-button").js.includes("content/look/top-left-normal.js"));
 });
 
 test("turning nudges off takes the watcher away and leaves the button alone", async () => {

@@ -30,23 +30,14 @@ def _data(name):
     return json.loads((EXT / "data" / f"{name}.json").read_text(encoding="utf-8"))
 
 
-def _js_list(path, name):
-    return json.loads(re.search(rf"\b{name} = (\[[^\]]*\])", (EXT / path).read_text()).group(1))
-
 
 def made_from_data():
     """Keys the code builds from a value (t(`category_${c}`)): one for each value there can be."""
     moves = [m for lang in _data("nudges")["languages"].values() for m in lang["moves"]]
     return ({f"nudge_{m['situation'].replace('-', '_')}" for m in moves}
             | {f"category_{s['category']}" for s in _data("sites")["sites"]}
-            | {f"corner_{c.replace('-', '_')}" for c in _js_list("lib/settings.js", "CORNERS")}
-            | {f"size_{s}" for s in _size_names()})
-
-
-def _size_names():
-    """The names of lib/settings.js's BUTTON_SIZES ({ normal: 56, large: 80 }), which SIZES lists."""
-    body = re.search(r"\bBUTTON_SIZES = Object\.freeze\(\{([^}]*)\}", (EXT / "lib/settings.js").read_text())[1]
-    return re.findall(r"(\w+):", body)
+            | {f"corner_{c.replace('-', '_')}" for c in _data("button-look")["corners"]}
+            | {f"size_{s}" for s in _data("button-look")["sizes"]})
 
 
 def test_the_code_asks_for_words_this_test_can_see():

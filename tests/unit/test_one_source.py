@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from build.button_look import write_look_files
+from build.data_rules.button_look import check as check_look
 from harness.paths import ROOT
 
 EXT = ROOT / "extension"
@@ -43,27 +45,33 @@ def test_every_nudge_situation_has_its_help_icon_and_words(situation):
                      (EXT / "content" / "nudge-read.js").read_text()), "the watcher names its words another way"
 
 
-def _js_object(text, name):
-    """{key: number} of a one-line `name = { a: 1, b: 2 }` (or `Object.freeze({...})`) in JavaScript."""
-    body = re.search(rf"\b{name} = (?:Object\.freeze\()?\{{([^}}]*)\}}", text)[1]
-    return {k: int(v) for k, v in re.findall(r"(\w+): (\d+)", body)}
+LOOK = json.loads((EXT / "data" / "button-look.json").read_text(encoding="utf-8"))
 
 
-def test_the_button_sizes_are_one_table():
-    # Pages and the background import lib/settings.js; the content script can't import, so its table
-    # must be the same one.
-    sizes = _js_object((EXT / "lib" / "settings.js").read_text(), "BUTTON_SIZES")
-    assert sizes == _js_object((EXT / "content" / "button.js").read_text(), "SIZES")
-    assert sizes["normal"] >= 44, "a finger's size"
-    copies = [path for path, text in CODE.items() if path not in ("extension/lib/settings.js", "extension/content/button.js")
-              and re.search(rf"\b{sizes['normal']}\b[^\n]*\b{sizes['large']}\b", text)]
+def test_the_button_look_is_one_table(tmp_path):
+    # data/button-look.json is the one table: the pages read it through lib/settings.js, and the build
+    # writes the button's look files from it. No code holds a size, and the button no corner either.
+    assert re.search(r'^import look from "\.\./data/button-look\.js";$', (EXT / "lib" / "settings.js").read_text(), re.M)
+    sizes = LOOK["sizes"]
+    copies = [path for path, text in CODE.items() if re.search(rf"\b{sizes['normal']}\b[^\n]*\b{sizes['large']}\b", text)]
     assert copies == []
-    # Each look other than the default (the first of each list) has its file, which only names it.
-    settings = (EXT / "lib" / "settings.js").read_text()
-    corners = re.findall(r'"([\w-]+)"', re.search(r"CORNERS = \[([^\]]*)\]", settings)[1])
-    for key, names in (("size", list(sizes)), ("corner", corners)):
-        for name in names[1:]:
-            assert f'{key}: "{name}"' in (EXT / "content" / "look" / f"{name}.js").read_text()
+    button = (EXT / "content" / "button.js").read_text()
+    assert [c for c in LOOK["corners"] if f'"{c}"' in button] == []
+    # Every look a setting can name has its file, which background/button-scripts.js names so.
+    assert "`content/look/${settings.corner}-${settings.size}.js`" in (EXT / "background" / "button-scripts.js").read_text()
+    written = write_look_files(tmp_path, LOOK)
+    assert sorted(p.name for p in written) == sorted(f"{c}-{s}.js" for c in LOOK["corners"] for s in sizes)
+    for path in written:
+        corner, size = path.stem.rsplit("-", 1)
+        assert f'globalThis.buoyLook = {{"corner": "{corner}", "size": {sizes[size]}}};' in path.read_text()
+
+
+def test_the_build_refuses_a_look_a_finger_could_miss_or_a_default_that_is_no_choice():
+    assert check_look(LOOK, {}) == []
+    small = {**LOOK, "sizes": {**LOOK["sizes"], "normal": 30}}
+    assert check_look(small, {}) == ["sizes/normal: 30 px is smaller than a finger's target (44 px)"]
+    odd = {**LOOK, "default": {"corner": "middle", "size": "huge"}}
+    assert len(check_look(odd, {})) == 2
 
 
 PALETTE = dict(re.findall(r"(--[\w-]+): (#[0-9a-f]{3,6});", (EXT / "lib" / "palette.css").read_text()))
