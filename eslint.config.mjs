@@ -49,8 +49,9 @@ export default [
     rules: EXTENSION_PROMISES },
   // Content scripts are classic scripts (registered by background/button-scripts.js): no static import.
   { files: ["extension/content/**/*.js"], languageOptions: { sourceType: "script" } },
-  // ...but the reading, which nudge-watch.js imports when new text first appears, is a module.
-  { files: ["extension/content/nudge-read.js"], languageOptions: { sourceType: "module" } },
+  // ...but what they import when first needed is a module: the reading, which nudge-watch.js imports
+  // when new text first appears, and what only a press needs, which button.js imports at the press.
+  { files: ["extension/content/nudge-read.js", "extension/content/button-press.js"], languageOptions: { sourceType: "module" } },
 
   // Fixture pages' scripts run in a page.
   { files: ["tests/fixtures/**/*.js"], languageOptions: { sourceType: "script", globals: globals.browser } },

@@ -14,9 +14,9 @@ from pathlib import Path
 PLACEHOLDER = re.compile(r"\$([A-Za-z0-9_@]+)\$")
 
 # Words the content scripts show, each set a small classic script content/locale/<l><suffix>.js
-# setting a global, registered before the script that reads it (background/button-scripts.js): a
-# page never loads the whole catalogue. The button's words go on every listed page; the nudges'
-# only while nudges are on.
+# setting a global: a page never loads the whole catalogue. The button's words are registered before
+# it on every listed page (background/button-scripts.js), and say their folder (buoyLocale); the
+# nudges' are imported from that folder by content/nudge-read.js, once new text appears.
 CONTENT_WORDS = {
     "": ("buoyText", lambda key: key in ("buttonLabel", "panelTitle")),
     "-nudges": ("buoyNudgeText", lambda key: key.startswith("nudge_") or key in ("nudgeHelp", "nudgeDismiss")),
@@ -70,4 +70,5 @@ def write_messages(out: Path, default_locale: str) -> None:
             (out / "content" / "locale" / f"{locale}{suffix}.js").write_text(
                 f"// Built from _locales/{locale}/messages.json by build/messages.py.\n"
                 f"globalThis.{name} = {_json(words)};\n"
+                + (f"globalThis.buoyLocale = {_json(locale)};\n" if not suffix else "")
             )

@@ -4,8 +4,8 @@
 //
 // The button touches no extension API while a page loads: its words come from a built file
 // content/locale/<folder>.js (the language the parent chose, or the browser's), and its look from
-// content/look/<corner>-<size>.js, both registered before it; the watcher's from
-// content/locale/<folder>-nudges.js (build/messages.py).
+// content/look/<corner>-<size>.js, both registered before it; the watcher imports its own words
+// from the same folder, content/locale/<folder>-nudges.js, once new text appears (build/messages.py).
 // Open tabs are changed by calling into the button's isolated world.
 import { sites } from "../lib/data.js";
 import { localeOf } from "../lib/i18n.js";
@@ -24,7 +24,7 @@ const buttonFiles = (settings) => [
 const SCRIPTS = [
   { id: "buoy-button", files: buttonFiles, runAt: "document_start", wanted: () => true,
     remove: () => globalThis.buoyButton?.teardown() },
-  { id: "buoy-nudges", files: (s) => [`content/locale/${localeOf(s.language)}-nudges.js`, "content/nudge-watch.js"],
+  { id: "buoy-nudges", files: () => ["content/nudge-watch.js"],
     runAt: "document_idle", wanted: (s) => s.nudges,
     remove: () => globalThis.buoyNudges?.teardown() },
 ];

@@ -2,13 +2,14 @@
 // it only once the page is idle, and only while nudges are on), so it stays small and
 // touches no extension API while the page loads (each first use costs the page ~0.3-0.5 ms: invoke
 // bench). Its words and look arrive in tiny files registered before it (background/button-scripts.js);
-// the background calls into it with scripting.executeScript instead of messages.
+// the background calls into it with scripting.executeScript instead of messages. What only a press
+// needs (the panel, Escape, quick exit, the nudge prompt) is content/button-press.js, imported at
+// the first press on the button or its first focus.
 //
 //   window (capture, added at document_start before any page script)
 //     └─ presses at the button's place and keys on it are ours: the page never sees them
 //   <buoy-help> (inline !important styles) ─ closed shadow root
-//     ├─ <button popover>  top layer: above any z-index, immune to page CSS
-//     └─ <div popover>     the panel: an extension-page <iframe>, made only when pressed
+//     └─ <button popover>  top layer: above any z-index, immune to page CSS
 //
 // If the page removes the host, it comes back at once; if it keeps removing it, the host moves into
 // a closed shadow root on <body>, where the page's own DOM walks can't see it.
@@ -20,16 +21,11 @@
   const PRESS_EVENTS = ["pointerdown", "pointerup", "mousedown", "mouseup", "click", "dblclick",
     "auxclick", "contextmenu", "touchstart", "touchend"];
   let look = globalThis.buoyLook; // { corner, size in px }: content/look/*.js, registered before this
-  let panel = null; // the panel's popover, made at the first press
-  let frame = null; // the panel's iframe, while open
-  let warm = null; // the panel's iframe made at a press on the button, before the click opens it
-  let loads = 0; // loads of that frame since it was (re)inserted
   let wanted = false; // mounted once the page has a <body>; from then on it must stay
   let removals = [];
   let sanctuary = null;
-  let escapedAt = -Infinity; // when Escape last closed the panel: a second one within a second exits
-  const controls = new Map(); // other controls in our shadow root (the nudge prompt's): element -> act
-  const escapes = new Map(); // element -> what Escape on it does
+  let more = null; // content/button-press.js's handlers, once imported
+  let loading = null; // that import, while it loads
 
   const host = document.createElement("buoy-help");
   const HOST_STYLE = "all:initial!important;display:block!important;position:fixed!important;" +
@@ -58,9 +54,6 @@
       letter-spacing: 0; text-align: center; text-transform: none; pointer-events: auto; }
     .buoy-button:hover { background: #1e40af; }
     .buoy-button:focus-visible { outline: 4px solid #facc15; outline-offset: 2px; }
-    .buoy-panel { width: min(380px, calc(100vw - 16px)); height: min(600px, calc(100vh - var(--size) * 1px - 48px));
-      padding: 0; border: 0; border-radius: 16px; background: #fff; box-shadow: 0 8px 30px rgb(0 0 0 / 0.4); }
-    .buoy-panel iframe { display: block; width: 100%; height: 100%; border: 0; }
   `);
 
   const button = document.createElement("button");
@@ -81,11 +74,9 @@
   function place(el, above = el !== button) {
     const { size } = look;
     const [vertical, horizontal] = look.corner.split("-");
-    el.style.zoom = String(unzoom);
-    el.style.setProperty("--size", String(size));
-    for (const side of ["top", "bottom", "left", "right"]) el.style[side] = "auto";
-    el.style[horizontal] = `${GAP}px`;
-    el.style[vertical] = `${above ? GAP + size + 12 : GAP}px`;
+    // One write, not one per property: each is a call into the page's style (invoke bench).
+    el.style.cssText = `zoom:${unzoom};--size:${size};inset:auto;${horizontal}:${GAP}px;` +
+      `${vertical}:${above ? GAP + size + 12 : GAP}px`;
   }
   // Reading the page's zoom forces its styles to be computed: ~1.8 ms if done while the page loads
   // (invoke bench), nearly nothing once it is idle. So it is read when idle, and at a press.
@@ -95,7 +86,7 @@
     unzoom = next;
     for (const el of layers()) place(el);
   }
-  const layers = () => [button, panel, ...new Set([...controls.keys()].map((c) => c.closest("[popover]")))].filter(Boolean);
+  const layers = () => [button, ...(more?.layers() ?? [])];
 
   function show(el) {
     try {
@@ -109,14 +100,14 @@
   // Something else entered the top layer (a modal, a popover, fullscreen): go back above it.
   function raise() {
     if (!host.isConnected) return;
-    for (const el of layers().reverse()) if (el === button || el.matches(":popover-open") || el === (frame && panel)) show(el);
+    for (const el of layers().reverse()) if (el === button || el.matches(":popover-open") || more?.kept(el)) show(el);
   }
 
   function mount() {
     wanted = true;
     if (sanctuary && !sanctuary.host.isConnected) sanctuary = null; // the page replaced that <body>
     if (host.isConnected) return;
-    loads = 0; // re-inserting reloads the panel's frame: that load is ours, not a hijack
+    more?.remounted();
     (sanctuary ?? document.documentElement ?? document).append(host);
     host.setAttribute("style", HOST_STYLE);
     raise();
@@ -168,57 +159,15 @@
     return Boolean(r) && p.clientX >= r.left && p.clientX <= r.right && p.clientY >= r.top && p.clientY <= r.bottom;
   }
 
-  // Making the frame costs ~15 ms of main thread (invoke bench): done at the press, the click that
-  // follows only shows it, and the panel box is painted within a frame of the click.
-  function makeFrame(situation = null) {
-    if (!panel) {
-      panel = document.createElement("div");
-      panel.className = "buoy-panel";
-      panel.setAttribute("popover", "manual");
-      panel.setAttribute("role", "dialog");
-      panel.setAttribute("aria-label", text("panelTitle", "Help"));
-      root.append(panel);
-      place(panel);
-    }
-    const made = document.createElement("iframe");
-    made.title = text("panelTitle", "Help");
-    made.setAttribute("allow", "clipboard-write");
-    loads = 0;
-    // The page can navigate a frame it didn't make; a second load means it tried: close.
-    made.addEventListener("load", () => {
-      if (++loads <= 1) return;
-      if (made === warm) warm = null;
-      closePanel(false);
-      panel.replaceChildren();
-    });
-    const query = situation ? `&situation=${encodeURIComponent(situation)}` : "";
-    made.src = api.runtime.getURL(`panel/panel.html?in=page${query}`);
-    panel.replaceChildren(made); // the panel is hidden until shown: the frame loads unseen
-    return made;
+  // Runs fn with the press module: now if it is loaded, else once it is, in the order asked (a
+  // press made while it loads is kept). If it could not load, the next press tries again.
+  const core = { api, text, root, host, button, addStyles, show, place, raise, rectOf, inside };
+  function withMore(fn) {
+    if (more) return fn(more);
+    loading ??= import(api.runtime.getURL("content/button-press.js"))
+      .then(({ attach }) => { more = attach(core); }, () => { loading = null; });
+    return loading.then(() => more && fn(more));
   }
-
-  function openPanel(situation = null) {
-    if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
-    if (situation || !frame) {
-      frame = !situation && warm?.isConnected ? warm : makeFrame(situation);
-      warm = null;
-    }
-    for (const el of controls.keys()) el.closest("[popover]")?.hidePopover?.();
-    show(panel);
-    show(button);
-    button.setAttribute("aria-expanded", "true");
-    frame.focus();
-  }
-
-  function closePanel(refocus = true) {
-    if (!frame) return;
-    frame = null;
-    panel.replaceChildren();
-    if (panel.matches(":popover-open")) panel.hidePopover();
-    button.setAttribute("aria-expanded", "false");
-    if (refocus) button.focus();
-  }
-  const toggle = () => (frame ? closePanel() : openPanel());
 
   // Presses on our controls are handled here, first, and never reach the page: it can't swallow
   // them, fake them, or learn that help was asked for. Also catches presses where the button is
@@ -227,40 +176,22 @@
     if (!e.isTrusted) return; // a page can dispatch clicks at the button's place: only the child's count
     if (wanted && !host.isConnected) mount(); // removed since the last frame: still where it was drawn
     if (e.type === "pointerdown") fitZoom();
-    const control = [...controls.keys()].find((c) => inside(rectOf(c.closest("[popover]")) && c.getBoundingClientRect(), e));
-    if (control || inside(rectOf(button), e)) {
+    const onButton = inside(rectOf(button), e);
+    if (onButton) {
       e.stopImmediatePropagation();
       if (e.type === "mousedown" || e.type === "click") e.preventDefault(); // the chat box keeps focus
-      if (control && e.type === "click") controls.get(control)();
-      else if (!control && e.type === "pointerdown" && !frame && !warm) warm = makeFrame();
-      else if (!control && e.type === "click") toggle();
-    } else if (frame && e.type === "pointerdown" && !inside(rectOf(panel), e)) {
-      closePanel(false);
     }
+    if (onButton || more) withMore((m) => m.press(e, onButton));
   }
 
   function onKey(e) {
     if (!e.isTrusted) return;
-    const focused = root.activeElement;
-    const act = focused === button ? toggle : controls.get(focused);
-    if (act && (e.key === "Enter" || e.key === " ")) {
-      e.stopImmediatePropagation();
-      e.preventDefault();
-      if (e.type === "keydown" && !e.repeat) act();
-    } else if (escapes.has(focused) && e.key === "Escape" && e.type === "keydown") {
-      e.stopImmediatePropagation();
-      escapes.get(focused)();
-    } else if (frame && e.key === "Escape" && e.type === "keydown") {
-      e.stopImmediatePropagation();
-      closePanel();
-      escapedAt = performance.now();
-    } else if (!frame && e.key === "Escape" && e.type === "keydown" && performance.now() - escapedAt < 1000) {
-      e.stopImmediatePropagation(); // quick exit (background/quick-exit.js): the page isn't told
-      escapedAt = -Infinity;
-      api.runtime.sendMessage({ type: "quickexit:go" }).catch(() => {});
-    } else if (act) {
-      e.stopImmediatePropagation(); // the page doesn't hear keys typed on our controls
-    }
+    if (more) return more.key(e);
+    if (root.activeElement !== button) return;
+    e.stopImmediatePropagation(); // the page doesn't hear keys typed on the button
+    if (e.key !== "Enter" && e.key !== " ") return;
+    e.preventDefault();
+    if (e.type === "keydown" && !e.repeat) withMore((m) => m.openPanel());
   }
 
   const listeners = [
@@ -275,49 +206,37 @@
     for (const [type, fn] of listeners) window.removeEventListener(type, fn, true);
     guard.disconnect();
     document.removeEventListener("readystatechange", rewatch);
-    closePanel(false);
+    more?.closePanel(false);
     host.remove();
     globalThis.buoyButton = null;
   }
 
   document.addEventListener("readystatechange", rewatch);
   place(button);
+  button.addEventListener("focus", () => withMore(() => {}), { once: true }); // Tab reached it: Enter comes next
   rewatch();
 
   // Called by the background (scripting.executeScript, in this same isolated world) and by other
   // Buoy content scripts; nothing here is reachable from the page's world.
   globalThis.buoyButton = {
     teardown,
-    closePanel,
-    openPanel,
-    escaped: () => { escapedAt = performance.now(); },
+    closePanel: () => more?.closePanel(), // nothing is open before the press module loads
+    openPanel: (situation) => withMore((m) => m.openPanel(situation)),
+    escaped: () => withMore((m) => m.escaped()),
     setLook(next) {
       look = { ...look, ...next };
       for (const el of layers()) place(el);
     },
-    // A nudge prompt beside the button (issue 11): its code loads on the first nudge only.
-    // Returns a function that hides it, or null when it can't be shown (help open, no button).
+    // A nudge prompt beside the button (issue 11), its code loaded on the first nudge. Returns a
+    // function that hides it, or null when it can't be shown (help open, no button).
     nudge(options) {
-      if (frame || !host.isConnected || !options?.text) return null;
+      if (more?.isOpen() || !host.isConnected || !options?.text) return null;
       let hide = null;
-      let cancelled = false;
-      import(api.runtime.getURL("nudge/prompt.js")).then(({ showPrompt }) => {
-        if (!cancelled) hide = showPrompt(globalThis.buoyButton, options);
-      }, () => {});
+      withMore((m) => { hide ??= m.nudge(options); });
       return () => {
-        cancelled = true;
         hide?.();
+        hide = () => {};
       };
-    },
-    // For nudge/prompt.js: our shadow root, styles, placing above the button, and controls whose
-    // presses and keys are read by the capture handlers here.
-    layer: {
-      root, addStyles, show, place, raise, isOpen: () => Boolean(frame), isShown: () => host.isConnected,
-      addControl(el, act, onEscape) {
-        controls.set(el, act);
-        if (onEscape) escapes.set(el, onEscape);
-      },
-      focusButton: () => button.focus(),
     },
   };
 })();

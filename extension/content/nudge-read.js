@@ -8,7 +8,9 @@
 import { situationFor } from "../nudge/engine.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
-// Words from content/locale/<folder>-nudges.js, registered before the watcher.
+// The nudges' words, content/locale/<folder>-nudges.js, in the language of the button's words (which
+// say their folder), imported with the reading rather than at every page load.
+await import(`./locale/${globalThis.buoyLocale}-nudges.js`).catch(() => {});
 const t = (key) => globalThis.buoyNudgeText?.[key] ?? api.i18n.getMessage(key);
 const BATCH_MS = 1000; // a busy chat is read once a second, not once a message: fewer, warmer slices
 const SLICE_MS = 8; // main-thread time per idle slice

@@ -51,7 +51,7 @@ function make(layer, button) {
     const b = document.createElement("button");
     b.type = "button";
     b.className = cls;
-    b.textContent = globalThis.buoyNudgeText?.[key] ?? api.i18n.getMessage(key); // set by nudge-watch's words file
+    b.textContent = globalThis.buoyNudgeText?.[key] ?? api.i18n.getMessage(key); // set by the nudges' words file (content/nudge-read.js)
     layer.addControl(b, act, () => {
       dismiss();
       layer.focusButton();

@@ -57,6 +57,18 @@ def test_real_click_opens_uk_help_and_escape_closes_it(buoy):
     assert buoy.button_drawn_at_home(tab)
 
 
+@pytest.mark.parametrize("key", ["Enter", " "])
+def test_keyboard_reaches_the_button_and_opens_the_help(buoy, key):
+    # Tab from the page's last control reaches the button; its key comes at once, while the code only
+    # a press needs (content/button-press.js, imported at that focus) may still be loading.
+    tab = buoy.open("https://discord.com/channels/keyboard")
+    buoy.wait_for_button(tab)
+    buoy.run(tab, "document.getElementById('send').focus()")
+    buoy.press(tab, "Tab", key)
+    assert "Childline" in buoy.panel_text(tab)
+    assert buoy.run(tab, "document.activeElement.localName") == "buoy-help"
+
+
 def test_help_link_opens_the_official_site_in_a_new_tab(buoy):
     tab = buoy.open("https://www.roblox.com/home")
     panel = buoy.open_panel(tab)

@@ -9,11 +9,13 @@ No waiting for something not to happen: each "doesn't" is proven by order. The w
 in the order they arrive and nudges at most once, so when a harmless (or ignored) line of one kind
 comes before a risky line of another kind, the help the prompt opens shows which line it was for."""
 
+import json
 import uuid
 
 import pytest
 
 from harness.nudge_page import NUDGE_TEXT
+from harness.paths import ROOT
 from harness.waiting import wait_for
 
 THREAT = "i have ur pics, pay me or i share them with everyone"  # -> picture-shared
@@ -95,6 +97,23 @@ def test_prompt_is_a_polite_status_in_the_situations_words(buoy):
     shown = buoy.wait_for_nudge(tab)
     assert shown["text"] == NUDGE_TEXT["picture-shared"]
     assert shown["role"] == "status" and shown["live"] == "polite"
+
+
+def test_prompt_speaks_the_language_the_parent_chose(buoy):
+    # The nudges' words are imported from the folder the button's words name (content/nudge-read.js):
+    # French chosen in an English browser, so words that didn't arrive would read in English.
+    french = json.loads((ROOT / "extension" / "_locales" / "fr" / "messages.json").read_text(encoding="utf-8"))
+    buoy.extension("chrome.storage.sync.get('settings').then(s => chrome.storage.sync.set("
+                   "{settings: {...s.settings, language: 'fr'}}))")
+    try:
+        wait_for(lambda: buoy.extension("chrome.scripting.getRegisteredContentScripts({ids: ['buoy-button']})"
+                                        ".then(([s]) => s?.js[0] === 'content/locale/fr.js')"),
+                 message="French words registered")
+        tab = open_chat(buoy, "nudge-french")
+        say(buoy, tab, "stranger", THREAT)
+        assert buoy.wait_for_nudge(tab)["text"] == french["nudge_picture_shared"]["message"]
+    finally:
+        buoy.reset_settings()
 
 
 def test_dismissal_is_respected_for_the_conversation(buoy):

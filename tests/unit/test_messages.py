@@ -101,10 +101,12 @@ def test_the_built_words_are_the_words_in_locales(dist, browser):
             built = _built_object(dist / browser / "content" / "locale" / f"{locale}{suffix}.js", f"globalThis.{name} = ")
             assert built == {k: v for k, v in messages.items() if wanted(k)}
             assert built, f"{locale}{suffix}: no words"
+        # The button's words say their folder: content/nudge-read.js imports the nudges' from it.
+        assert _built_object(dist / browser / "content" / "locale" / f"{locale}.js", "globalThis.buoyLocale = ") == locale
 
 
 def test_content_scripts_get_the_words_they_ask_for_and_no_more():
-    button = set(ASKED.findall(CODE[EXT / "content" / "button.js"]))
+    button = set(ASKED.findall(CODE[EXT / "content" / "button.js"] + CODE[EXT / "content" / "button-press.js"]))
     assert {a for a, _ in button} == {k for k in LOCALES[DEFAULT] if CONTENT_WORDS[""][1](k)}
     nudges = {k for k in LOCALES[DEFAULT] if CONTENT_WORDS["-nudges"][1](k)}
     assert {k for k in made_from_data() if k.startswith("nudge_")} | {"nudgeHelp", "nudgeDismiss"} == nudges
