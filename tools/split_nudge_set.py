@@ -95,8 +95,8 @@ def split(writers_dir: Path, language: str = "en") -> dict:
 
 
 def add_to_tuning(writers_dir: Path) -> dict:
-    """Lines from writers who came after the split join the tuning part whole, as more to learn
-    from; the sealed part stays as it was made, so its figures still compare. A text either part
+    """Lines (and conversations) from writers who came after the split join the tuning part whole,
+    as more to learn from; the sealed part stays as it was made, so its figures still compare. A text either part
     holds already is left out (compared, never shown)."""
     held = {_same_text(r["text"]) for part in ("tune", "sealed") for r in _read(NUDGES / f"{part}.jsonl")}
     tune = _read(NUDGES / "tune.jsonl")
@@ -110,7 +110,11 @@ def add_to_tuning(writers_dir: Path) -> dict:
         tune.append(row)
         added[row["move"] or "harmless"] += 1
     _write(NUDGES / "tune.jsonl", tune)
-    return {"added": added, "already held": skipped}
+    talks = [{"lines": r["lines"], "risky": r["risky"], "set": writer.name}
+             for writer in sorted(p for p in writers_dir.iterdir() if (p / "conversations.jsonl").exists())
+             for r in _read(writer / "conversations.jsonl")]
+    _write(NUDGES / "conversations-tune.jsonl", _read(NUDGES / "conversations-tune.jsonl") + talks)
+    return {"added": added, "already held": skipped, "conversations": len(talks)}
 
 
 def split_app_text(writers_dir: Path) -> dict:

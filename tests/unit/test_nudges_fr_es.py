@@ -21,10 +21,10 @@ SETS = {language: ROOT / "tests/nudges" / language for language in LANGUAGES}
 # (tests/nudges/README.md). The sealed parts are far below the tuning parts: the rules were written
 # from 17 to 21 lines a move. Every language's rules, and the English learned stage, read each line,
 # so a change to any of them can move these figures.
-RECALL_FLOORS = {("fr", "tune"): 116 / 118, ("fr", "sealed"): 70 / 176,
+RECALL_FLOORS = {("fr", "tune"): 116 / 118, ("fr", "sealed"): 71 / 176,
                  ("es", "tune"): 136 / 139, ("es", "sealed"): 106 / 208}
-ALARM_CEILINGS = {("fr", "tune"): 1 / 266, ("fr", "sealed"): 17 / 400,
-                  ("es", "tune"): 2 / 292, ("es", "sealed"): 12 / 437}
+ALARM_CEILINGS = {("fr", "tune"): 1 / 266, ("fr", "sealed"): 16 / 400,
+                  ("es", "tune"): 1 / 292, ("es", "sealed"): 12 / 437}
 # Conversations: a risky one is caught by a nudge at any of its lines; a harmless one with any is flagged.
 TALK_FLOORS = {("fr", "tune"): 7 / 7, ("fr", "sealed"): 4 / 10, ("es", "tune"): 6 / 6, ("es", "sealed"): 5 / 10}
 TALK_CEILINGS = {("fr", "tune"): 1 / 7, ("fr", "sealed"): 1 / 10, ("es", "tune"): 0 / 6, ("es", "sealed"): 1 / 10}
@@ -81,9 +81,11 @@ def test_sealed_lines_are_never_printed(results, language):
     report = format_report(results[language])
     assert results[language]["parts"]["sealed"]["misses"] is None
     assert results[language]["parts"]["sealed"]["conversations"]["alarms"] is None
-    assert not [c["text"] for c in _cases(language, "sealed") if f"{c['text']!r}" in report]
+    # Counts, so that a failure never prints a sealed line.
+    printed = sum(f"{c['text']!r}" in report for c in _cases(language, "sealed"))
     talks = (SETS[language] / "conversations-sealed.jsonl").read_text(encoding="utf-8").splitlines()
-    assert not [line for t in talks if t.strip() for line in json.loads(t)["lines"] if f"{line!r}" in report]
+    printed += sum(f"{line!r}" in report for t in talks if t.strip() for line in json.loads(t)["lines"])
+    assert printed == 0
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
