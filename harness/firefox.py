@@ -261,7 +261,11 @@ class Firefox:
         return [{"context": c["context"], "url": c["url"]} for c in tree]
 
     def close_tab(self, context):
-        self.send("browsingContext.close", {"context": context})
+        try:
+            self.send("browsingContext.close", {"context": context})
+        except BidiError as error:  # it closed itself since it was listed: what we wanted
+            if "no such frame" not in str(error):
+                raise
 
     def screenshot(self, context, path):
         data = self.send("browsingContext.captureScreenshot", {"context": context})["data"]

@@ -75,7 +75,11 @@ class ChromiumDriver(Driver):
 
     def close(self, tab):
         if isinstance(tab, str):  # a tab Playwright doesn't list (opened by Buoy): its target id
-            self._cdp(lambda cdp: cdp.send("Target.closeTarget", {"targetId": tab}))
+            try:
+                self._cdp(lambda cdp: cdp.send("Target.closeTarget", {"targetId": tab}))
+            except PlaywrightError as error:  # it closed itself since it was listed: what we wanted
+                if "No target with given id" not in error.message:
+                    raise
         else:
             tab.close()
 
