@@ -83,12 +83,17 @@ def release(c, untagged=False):
         print(path.relative_to(ROOT))
 
 
-@task
-def eval_nudges(c):
+@task(help={"in_page": "also build, and read the sealed lines in each chat-app fixture's markup in Chromium, as the watcher does"})
+def eval_nudges(c, in_page=False):
     """Recall and false alarms per nudge move and language: the tuning part in full, the sealed part as counts only (needs node)."""
     from tools.eval_nudges import report_all
 
     print(report_all(ROOT))
+    if in_page:
+        from tools import eval_nudges_page
+
+        build(c)
+        print("\n" + eval_nudges_page.format_report(eval_nudges_page.evaluate(ROOT)))
 
 
 # One word list a language of data/nudges.json, as scripts/setup.sh installs them; by their own names,

@@ -31,7 +31,7 @@ def languages(repo_root) -> list[str]:
     return list(rules["languages"])
 
 
-def _run(repo_root: Path, rules: dict | None, language: str, passes: int) -> dict:
+def _run(repo_root: Path, rules: dict | None, language: str, passes: int, parts: list[str] | None = None) -> dict:
     node = shutil.which("node")
     if not node:
         raise RuntimeError("eval-nudges needs node (20 or later) on PATH")
@@ -41,7 +41,7 @@ def _run(repo_root: Path, rules: dict | None, language: str, passes: int) -> dic
             rules_file = Path(tmp) / "nudges.json"
             rules_file.write_text(json.dumps(rules), encoding="utf-8")
         sets = repo_root / "tests/nudges" / ("" if language == "en" else language)
-        parts = [part for part in (*PARTS, APP_TEXT) if (sets / f"{part}.jsonl").exists()]
+        parts = parts or [part for part in (*PARTS, APP_TEXT) if (sets / f"{part}.jsonl").exists()]
         out = subprocess.run([node, str(RUNNER), str(repo_root), str(rules_file), language, str(passes), *parts],
                              capture_output=True, text=True, check=True)
     return json.loads(out.stdout)

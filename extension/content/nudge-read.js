@@ -25,7 +25,9 @@ const NOT_CHAT = "input, textarea, select, [contenteditable]:not([contenteditabl
   "button, [role='button'], [role='menuitem'], [role='tab'], nav, [role='navigation'], " +
   "buoy-help, script, style, noscript, template";
 
-function skipped(node) {
+// skipped() and lines() are the reading alone: tools/eval_nudges_page.py measures them over the sets
+// in each chat-app fixture's markup.
+export function skipped(node) {
   const el = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
   return !el || Boolean(el.closest(NOT_CHAT));
 }
@@ -57,7 +59,7 @@ function seen(root) {
   return text.replace(/\s+/g, " ").trim();
 }
 
-function lines(node, out) {
+export function lines(node, out) {
   if (node.nodeType === Node.TEXT_NODE) {
     if (node.data.trim()) out.push(node.data);
     return;

@@ -1,0 +1,39 @@
+"""The nudges measured in the page (issue 15): the sealed lines drawn by each chat-app fixture's markup
+and read by the watcher's own reading in Chromium (tools/eval_nudges_page.py), held at what they
+reach today. Reading that glued a name or a time onto the words, or lost a message, fails here.
+Counts only: no sealed line is ever printed. The reading in Firefox is test_nudges.py's, per app."""
+
+import pytest
+
+from tools.eval_nudges_page import APPS, evaluate
+from tools.split_nudge_set import APP_TEXT
+
+pytestmark = pytest.mark.chromium
+
+# app -> (sealed risky lines caught of 453, sealed harmless flagged of 995, apps' own text flagged of 398).
+# Discord and Twitch keep the name apart (a button, or its own element with the time), so they read
+# as the engine's bare lines do; the others draw name, words and time as one line, as the
+# "decorated" figures of eval-nudges expect.
+FLOORS = {
+    "discord": (379, 33, 12), "twitch": (379, 33, 12),
+    "instagram": (353, 19, 6), "roblox": (357, 19, 6), "telegram": (357, 19, 6), "whatsapp": (357, 19, 6),
+}
+
+
+@pytest.fixture(scope="module")
+def results(dist):
+    return evaluate(dist=dist / "chromium")
+
+
+def test_every_fixture_is_measured(results):
+    assert set(results) == set(APPS) == set(FLOORS)
+    assert all(r["sealed"]["risky"] == 453 and r["sealed"]["harmless"] == 995 and r[APP_TEXT]["harmless"] == 398
+               for r in results.values())
+
+
+@pytest.mark.parametrize("app", sorted(FLOORS))
+def test_the_page_reads_as_well_as_it_did(results, app):
+    caught, flagged, app_text = FLOORS[app]
+    sealed = results[app]["sealed"]
+    assert (sealed["caught"] >= caught, sealed["flagged"] <= flagged, results[app][APP_TEXT]["flagged"] <= app_text) == (True, True, True)
+    assert sealed["misses"] is None and sealed["alarms"] is None
