@@ -150,7 +150,13 @@ class ChromiumDriver(Driver):
     def press(self, target, *keys):
         page = target.page if hasattr(target, "page") else target
         for key in keys:
-            page.keyboard.press(key)
+            try:
+                page.keyboard.press(key)
+            except PlaywrightError as error:
+                # A key that closes its own tab (quick exit's second Escape) takes the tab away before
+                # the release arrives (a loaded CI run); what the key did is for the test to check.
+                if "has been closed" not in error.message:
+                    raise
 
     # -- Buoy's button and panel ----------------------------------------------------------------
 
