@@ -156,8 +156,12 @@ class Driver:
         return self.call(target, "(s) => document.querySelector(s)?.innerText ?? null", selector)
 
     def wait_for_selector(self, target, selector, message=None):
-        wait_for(lambda: self.call(target, "(s) => !!document.querySelector(s)", selector),
-                 message=message or selector)
+        def present():
+            try:
+                return self.call(target, "(s) => !!document.querySelector(s)", selector)
+            except self.FRAME_GONE:  # it reloaded while being asked (the welcome page's preview does)
+                return False
+        wait_for(present, message=message or selector)
 
     # -- Buoy's button and panel ----------------------------------------------------------------
 
