@@ -49,6 +49,30 @@ def _writers_lines(writers_dir: Path) -> list[dict]:
             for r in _read(writer / "lines.jsonl")]
 
 
+def _writers_talks(writers_dir: Path) -> list[dict]:
+    """Every writer's conversations as the parts hold them, in writer order."""
+    return [{"lines": r["lines"], "risky": r["risky"], "set": writer.name}
+            for writer in sorted(p for p in writers_dir.iterdir() if (p / "conversations.jsonl").exists())
+            for r in _read(writer / "conversations.jsonl")]
+
+
+def _held() -> set[str]:
+    """Every text the tuning and sealed parts hold (as _same_text compares them)."""
+    return {_same_text(r["text"]) for part in ("tune", "sealed") for r in _read(NUDGES / f"{part}.jsonl")}
+
+
+def _unseen(rows: list[dict], held: set[str]) -> list[dict]:
+    """The rows whose text `held` lacks, each text once: a line two writers (or one writer twice)
+    wrote, or a part holds already, lands in one part only. Adds what it keeps to `held`."""
+    kept = []
+    for row in rows:
+        key = _same_text(row["text"])
+        if key not in held:
+            held.add(key)
+            kept.append(row)
+    return kept
+
+
 def _split(rows: list[dict], key) -> tuple[list[dict], list[dict]]:
     """Stratified by key(row): the same share of every writer's every label goes to tuning."""
     rng = random.Random(SEED)
@@ -68,22 +92,11 @@ def _split(rows: list[dict], key) -> tuple[list[dict], list[dict]]:
 def split(writers_dir: Path, language: str = "en") -> dict:
     out = NUDGES if language == "en" else NUDGES / language
     out.mkdir(exist_ok=True)
-    lines = _writers_lines(writers_dir)
-    conversations = [{"lines": r["lines"], "risky": r["risky"], "set": writer.name}
-                     for writer in sorted(p for p in writers_dir.iterdir() if (p / "lines.jsonl").exists())
-                     for r in _read(writer / "conversations.jsonl")]
-    seen = {_same_text(r["text"]) for part in ("held", "tune") if (out / f"{part}.jsonl").exists()
-            for r in _read(out / f"{part}.jsonl")}
-    unique = []
-    for row in lines:  # a line two writers (or one writer twice) wrote lands in one part only
-        key = _same_text(row["text"])
-        if key not in seen:
-            seen.add(key)
-            unique.append(row)
-    tune, sealed = _split(unique, lambda r: (r["set"], r["move"]))
-    conv_tune, conv_sealed = _split(conversations, lambda r: (r["set"], r["risky"]))
     old = [{**r, "set": "2026-11"} for part in ("held", "tune") if (out / f"{part}.jsonl").exists()
            for r in _read(out / f"{part}.jsonl")]
+    unique = _unseen(_writers_lines(writers_dir), {_same_text(r["text"]) for r in old})
+    tune, sealed = _split(unique, lambda r: (r["set"], r["move"]))
+    conv_tune, conv_sealed = _split(_writers_talks(writers_dir), lambda r: (r["set"], r["risky"]))
     _write(out / "tune.jsonl", old + tune)
     _write(out / "sealed.jsonl", sealed)
     _write(out / "conversations-tune.jsonl", conv_tune)
@@ -98,23 +111,13 @@ def add_to_tuning(writers_dir: Path) -> dict:
     """Lines (and conversations) from writers who came after the split join the tuning part whole,
     as more to learn from; the sealed part stays as it was made, so its figures still compare. A text either part
     holds already is left out (compared, never shown)."""
-    held = {_same_text(r["text"]) for part in ("tune", "sealed") for r in _read(NUDGES / f"{part}.jsonl")}
-    tune = _read(NUDGES / "tune.jsonl")
-    added, skipped = Counter(), 0
-    for row in _writers_lines(writers_dir):
-        key = _same_text(row["text"])
-        if key in held:
-            skipped += 1
-            continue
-        held.add(key)
-        tune.append(row)
-        added[row["move"] or "harmless"] += 1
-    _write(NUDGES / "tune.jsonl", tune)
-    talks = [{"lines": r["lines"], "risky": r["risky"], "set": writer.name}
-             for writer in sorted(p for p in writers_dir.iterdir() if (p / "conversations.jsonl").exists())
-             for r in _read(writer / "conversations.jsonl")]
+    lines = _writers_lines(writers_dir)
+    added = _unseen(lines, _held())
+    _write(NUDGES / "tune.jsonl", _read(NUDGES / "tune.jsonl") + added)
+    talks = _writers_talks(writers_dir)
     _write(NUDGES / "conversations-tune.jsonl", _read(NUDGES / "conversations-tune.jsonl") + talks)
-    return {"added": added, "already held": skipped, "conversations": len(talks)}
+    return {"added": Counter(r["move"] or "harmless" for r in added), "already held": len(lines) - len(added),
+            "conversations": len(talks)}
 
 
 def split_app_text(writers_dir: Path) -> dict:
@@ -122,18 +125,15 @@ def split_app_text(writers_dir: Path) -> dict:
     collected by a writer from the apps' own strings and help pages: never risky, and read by the
     watcher like any message. Split once like the first writers' lines: 40 % joins the tuning part
     as harmless lines, the rest is its own sealed part, whose false alarms are counted apart."""
-    held = {_same_text(r["text"]) for part in ("tune", "sealed") for r in _read(NUDGES / f"{part}.jsonl")}
-    rows = []
-    for row in _writers_lines(writers_dir):
-        if row["move"] is not None:
-            raise ValueError(f"app text is never risky: {row['set']} has a line with a move")
-        if _same_text(row["text"]) not in held:
-            held.add(_same_text(row["text"]))
-            rows.append(row)
+    lines = _writers_lines(writers_dir)
+    risky = next((row for row in lines if row["move"] is not None), None)
+    if risky:
+        raise ValueError(f"app text is never risky: {risky['set']} has a line with a move")
+    rows = _unseen(lines, _held())
     tune, sealed = _split(rows, lambda r: r["set"])
     _write(NUDGES / "tune.jsonl", _read(NUDGES / "tune.jsonl") + tune)
     _write(NUDGES / f"{APP_TEXT}.jsonl", sealed)
-    return {"tune": len(tune), APP_TEXT: len(sealed), "already held": len(_writers_lines(writers_dir)) - len(rows)}
+    return {"tune": len(tune), APP_TEXT: len(sealed), "already held": len(lines) - len(rows)}
 
 
 if __name__ == "__main__":

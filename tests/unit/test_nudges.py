@@ -91,8 +91,7 @@ def _cases(part: str) -> list[dict]:
 
 
 def _talks(part: str) -> list[dict]:
-    return [json.loads(line) for line in (ROOT / f"tests/nudges/conversations-{part}.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    return _cases(f"conversations-{part}")
 
 
 def test_independent_set_is_big_enough_and_split_once():
