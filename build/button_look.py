@@ -10,12 +10,17 @@ import json
 from pathlib import Path
 
 
+def look_file(corner: str, size: str) -> str:
+    """A look's file in the package, as background/button-scripts.js names it."""
+    return f"content/look/{corner}-{size}.js"
+
+
 def write_look_files(out: Path, look: dict) -> list[Path]:
     (out / "content" / "look").mkdir(parents=True, exist_ok=True)
     written = []
     for corner in look["corners"]:
         for size, px in look["sizes"].items():
-            path = out / "content" / "look" / f"{corner}-{size}.js"  # as button-scripts.js names it
+            path = out / look_file(corner, size)
             path.write_text("// Built from data/button-look.json by build/button_look.py.\n"
                             f"globalThis.buoyLook = {json.dumps({'corner': corner, 'size': px})};\n")
             written.append(path)

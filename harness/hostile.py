@@ -9,13 +9,14 @@ import json
 import re
 from dataclasses import dataclass
 
+from build.button_look import look_file
 from harness.paths import ROOT
 from harness.png import pixels
 
 # The default look (data/button-look.json), as content/button.js draws it: GAP px from the corner.
 _LOOK = json.loads((ROOT / "extension" / "data" / "button-look.json").read_text(encoding="utf-8"))
 SIZE = _LOOK["sizes"][_LOOK["default"]["size"]]
-DEFAULT_LOOK_FILE = "content/look/{corner}-{size}.js".format(**_LOOK["default"])  # build/button_look.py
+DEFAULT_LOOK_FILE = look_file(**_LOOK["default"])
 GAP = int(re.search(r"const GAP = (\d+);", (ROOT / "extension" / "content" / "button.js").read_text(encoding="utf-8"))[1])
 BUTTON_COLOURS = [(0x1D, 0x4E, 0xD8), (0x1E, 0x40, 0xAF)]  # background, and its :hover shade
 WINDOW = (1280, 800)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from build.button_look import write_look_files
+from build.button_look import look_file, write_look_files
 from build.data_rules.button_look import check as check_look
 from harness.paths import ROOT
 
@@ -60,7 +60,8 @@ def test_the_button_look_is_one_table(tmp_path):
     # Every look a setting can name has its file, which background/button-scripts.js names so.
     assert "`content/look/${settings.corner}-${settings.size}.js`" in (EXT / "background" / "button-scripts.js").read_text()
     written = write_look_files(tmp_path, LOOK)
-    assert sorted(p.name for p in written) == sorted(f"{c}-{s}.js" for c in LOOK["corners"] for s in sizes)
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in written) == sorted(look_file(c, s) for c in LOOK["corners"] for s in sizes)
+    assert look_file("top-left", "large") == "content/look/top-left-large.js"  # the name button-scripts.js builds
     for path in written:
         corner, size = path.stem.rsplit("-", 1)
         assert f'globalThis.buoyLook = {{"corner": "{corner}", "size": {sizes[size]}}};' in path.read_text()
