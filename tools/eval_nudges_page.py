@@ -2,7 +2,8 @@
 markup (tests/fixtures/chat-apps/, copies of six apps' real markup), read by the watcher's own reading
 (content/nudge-read.js's skipped() and lines(), over the nodes a MutationObserver reports, as the
 watcher files them) in real Chromium, then judged by the shipped engine the way the watcher judges
-a message: each piece it read in turn, in one conversation, a nudge at any piece counts.
+them: each message it read (the whole line and the words alone) in turn, in one conversation, a
+nudge at any of them counts.
 
 Counts only, as for every sealed part: `invoke eval-nudges --in-page`. Beside the engine's own
 figures on the bare lines, the difference is what reading a real page costs or adds.

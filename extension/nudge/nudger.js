@@ -13,9 +13,11 @@ import { tokenise } from "./normalise.js";
  * @param {{nudges: object, typos: object, model?: object}} data data/nudges.json,
  *   data/nudge-typos.json and data/nudge-model.json as parsed
  * @param {{now?: () => number, halfLifeMs?: number}} [options]
- * @returns {(text: string, conversation?: string, pageLanguage?: string) => ({move: string, situation: string} | null)}
- *   the move a nudge is for and its situation id (data/situations.json), or null; pageLanguage is
- *   the page's primary language subtag ("fr"), or "" when unknown
+ * @returns {(text: string | string[], conversation?: string, pageLanguage?: string) => ({move: string, situation: string} | null)}
+ *   the move a nudge is for and its situation id (data/situations.json), or null; text is one
+ *   message, or its readings (content/nudge-read.js: the whole line, then the words without the
+ *   name and time drawn around them), judged as one message; pageLanguage is the page's primary
+ *   language subtag ("fr"), or "" when unknown
  */
 export function createNudger(data, { now = () => performance.now(), halfLifeMs } = {}) {
   const languages = Object.entries(data.nudges.languages).map(([language, rules]) => ({
@@ -32,12 +34,15 @@ export function createNudger(data, { now = () => performance.now(), halfLifeMs }
 
   return function nudge(text, conversation = "", pageLanguage = "") {
     let weak = null;
-    const tokenised = tokenise(text); // once for every language: only their words' steps differ
-    for (const { judge, situations } of orders.get(pageLanguage) ?? languages) {
-      const cue = judge(text, tokenised);
-      if (cue?.strong) return { move: cue.move, situation: situations.get(cue.move) };
-      if (cue && (!weak || cue.weight > weak.weight)) weak = { ...cue, situation: situations.get(cue.move) };
+    for (const reading of typeof text === "string" ? [text] : text) {
+      const tokenised = tokenise(reading); // once for every language: only their words' steps differ
+      for (const { judge, situations } of orders.get(pageLanguage) ?? languages) {
+        const cue = judge(reading, tokenised);
+        if (cue?.strong) return { move: cue.move, situation: situations.get(cue.move) };
+        if (cue && (!weak || cue.weight > weak.weight)) weak = { ...cue, situation: situations.get(cue.move) };
+      }
     }
+    // The message's strongest weak cue counts once, however many readings saw it.
     const crossed = memory.add(conversation, weak?.weight ?? 0, now());
     return crossed ? { move: weak.move, situation: weak.situation } : null;
   };

@@ -94,3 +94,12 @@ def test_short_lines_are_the_rules_alone():
     assert nudges([(0, "a", "hello there")], threshold=0.35, min_words=3) == [None]
     assert nudges([(0, "a", "hello there you")], threshold=0.35, min_words=3) != [None]
     assert nudges([(0, "a", "secret ok")], veto=0.5, min_words=3) == ["scared"]  # a rule still nudges
+
+
+def test_a_message_read_two_ways_is_one_message():
+    # content/nudge-read.js hands over a message as its whole line and its words alone (a name and a
+    # time drawn around them): a weak cue counts once, however many readings saw it...
+    assert nudges([(0, "a", ["sam hello there you 10:02", "hello there you"])]) == [None]
+    assert nudges([(0, "a", ["sam hello there you 10:02", "hello there you"])] * 3)[2] is not None
+    # ...and a cue in either reading is the message's.
+    assert nudges([(0, "a", ["hello there", "can u send a selfie"])]) == ["wants-pictures"]
