@@ -3,7 +3,7 @@
 // so most lines are dismissed after one tokenisation and a few Map lookups; only the moves whose
 // anchors appear run their one combined RegExp. Pure functions: content script and Node alike.
 import { finish, tokenise } from "./normalise.js";
-import { typoMap } from "./typos.js";
+import { typoFinder } from "./typos.js";
 
 // Expands {NAME} to the language's terms.NAME (a shared alternation, written once).
 function expand(source, terms) {
@@ -36,7 +36,7 @@ export function compile(rules, { notTypos = [] } = {}) {
   const terms = rules.terms ?? {};
   const spelling = new Map(Object.entries(rules.spelling ?? {}));
   const words = vocabulary(rules);
-  const typos = typoMap(words, notTypos);
+  const typo = typoFinder(words, notTypos);
   const moves = rules.moves.map((move) => ({
     id: move.id,
     // One RegExp per move: the engine walks the text once for all its patterns.
@@ -65,9 +65,10 @@ export function compile(rules, { notTypos = [] } = {}) {
     let candidates = 0;
     const out = [];
     for (const typed of finish(tokenised, words, emoji)) {
-      // A slip is one of a word of four letters or more, so it has four letters or more.
-      const token = typed.length < 4 ? typed : typos.get(typed) ?? typed;
-      const hit = known.get(token);
+      // Known words first: they are never slips, and most cue words are known.
+      let hit = known.get(typed);
+      const token = hit || typed.length < 4 ? typed : typo(typed) ?? typed;
+      hit ??= known.get(token);
       if (hit) { out.push(hit.text); candidates |= hit.candidates; }
       else out.push(token);
     }

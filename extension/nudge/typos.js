@@ -1,9 +1,11 @@
 // Misspellings of the rules' own vocabulary (issue 15): one slip away from a known word of four
 // letters or more, i.e. two neighbouring letters swapped, a letter doubled, and from five letters
 // a letter dropped or struck on a neighbouring key ("sned", "selfe", "discrod", "adress").
-// Built once when the rules compile, so matching stays one Map lookup a word. A slip that spells
-// a real word ("send" -> "sand") is never read as the cue word: those real words are listed in
-// the language's data (not_typos), and the language's own words are never rewritten either.
+// A slip that spells a real word ("send" -> "sand") is never read as the cue word: those real words
+// are listed in the language's data (not_typos), and the language's own words are never rewritten
+// either. Found when a word is read, through an index of each word's deletions (as SymSpell does),
+// not listed in full when the rules compile: every slip of every language's words is some 55,000
+// strings, which made loading the engine a 30 ms task in the page.
 
 // QWERTY neighbours of each letter, on the same row and the rows above and below.
 const ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
@@ -18,7 +20,6 @@ ROWS.forEach((row, r) => {
 
 // Calls visit(slip) for every string one slip away from `word` (see above); a slip may come more
 // than once, and `word` itself too (a swap of two equal letters is skipped, a doubling is not).
-// No Set a word: typoMap() runs this for every word of every language when the engine loads.
 function eachSlip(word, visit) {
   const n = word.length;
   if (n < 4 || !/^[a-z]+$/.test(word)) return;
@@ -44,23 +45,67 @@ export function slips(word) {
   return out;
 }
 
+const eligible = (word) => word.length >= 4 && /^[a-z]+$/.test(word);
+const without = (word, i) => word.slice(0, i) + word.slice(i + 1);
+
+// Whether `typed` is one slip from `word` (see above), `word` eligible.
+function isSlip(word, typed) {
+  const n = word.length;
+  if (typed.length === n + 1) { // doubled: the letter after it is the one doubled
+    for (let i = 0; i < n; i++) if (typed[i] !== word[i]) return typed[i] === word[i - 1] && typed.slice(i + 1) === word.slice(i);
+    return typed[n] === word[n - 1];
+  }
+  if (n < 5 && typed.length !== n) return false;
+  if (typed.length === n - 1) { // dropped
+    for (let i = 0; i < n - 1; i++) if (typed[i] !== word[i]) return typed.slice(i) === word.slice(i + 1);
+    return true;
+  }
+  if (typed.length !== n) return false;
+  let i = 0;
+  while (i < n && typed[i] === word[i]) i++;
+  if (i === n) return false;
+  if (typed.slice(i + 1) === word.slice(i + 1)) return n >= 5 && NEIGHBOURS.get(word[i]).includes(typed[i]); // struck nearby
+  return word[i] !== word[i + 1] && typed[i] === word[i + 1] && typed[i + 1] === word[i] && typed.slice(i + 2) === word.slice(i + 2);
+}
+
 /**
  * @param {Iterable<string>} words the language's vocabulary, never rewritten
  * @param {Iterable<string>} real real words one slip from a vocabulary word, never rewritten
- * @returns {Map<string, string>} slip -> the word it misspells, only where that word is the only one
+ * @returns {(typed: string) => string | undefined} the word `typed` misspells, only where that word
+ *   is the only one it could be
  */
-export function typoMap(words, real) {
+export function typoFinder(words, real) {
   const keep = new Set(words);
   for (const w of real) keep.add(w);
-  const map = new Map();
-  const ambiguous = new Set();
+  const known = new Set(); // the words whose slips are read
+  const deletions = new Map(); // a word with one letter taken out -> the words that give it
   for (const word of words) {
-    eachSlip(word, (slip) => {
-      if (keep.has(slip) || ambiguous.has(slip)) return;
-      const seen = map.get(slip);
-      if (seen === undefined) map.set(slip, word);
-      else if (seen !== word) { map.delete(slip); ambiguous.add(slip); }
-    });
+    if (!eligible(word)) continue;
+    known.add(word);
+    for (let i = 0; i < word.length; i++) {
+      const key = without(word, i);
+      const list = deletions.get(key);
+      if (!list) deletions.set(key, [word]);
+      else if (!list.includes(word)) list.push(word);
+    }
   }
-  return map;
+  // A word of the same length shares a deletion with the slip (a swap or a struck key); a longer
+  // one has the slip as a deletion (a dropped letter); a shorter one is a deletion of it (doubled).
+  return function find(typed) {
+    if (keep.has(typed) || typed.length < 4) return undefined;
+    let found;
+    const consider = (word) => {
+      if (word === found || !isSlip(word, typed)) return true;
+      if (found !== undefined) return false; // two words: no guess
+      found = word;
+      return true;
+    };
+    for (const word of deletions.get(typed) ?? []) if (!consider(word)) return undefined;
+    for (let i = 0; i < typed.length; i++) {
+      const key = without(typed, i);
+      if (known.has(key) && !consider(key)) return undefined;
+      for (const word of deletions.get(key) ?? []) if (!consider(word)) return undefined;
+    }
+    return found;
+  };
 }
