@@ -3,7 +3,8 @@ conversations caught and falsely flagged, for each language of the rules.
 
 `tests/nudges/tune.jsonl` is what the rules are tuned on: its misses and alarms are printed.
 `tests/nudges/sealed.jsonl` was written by other hands from public guidance and split off once
-(tools/split_nudge_set.py); whoever tunes never reads it, so for it only counts are printed.
+(tools/split_nudge_set.py); `sealed-new-hand.jsonl` is a later writer's, none of whose lines
+trained anything. Whoever tunes never reads them, so for them only counts are printed.
 The engine is the shipped JavaScript, run by the machine's `node` through `tools/eval_nudges.mjs`,
 so what is measured is what ships. Each part is also measured as chat apps draw its lines, with a
 sender's name, badges and the time around the words (build/chat_decor.mjs, formats and a seed the
@@ -18,10 +19,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from tools.split_nudge_set import APP_TEXT
+from tools.split_nudge_set import APP_TEXT, NEW_HAND
 
-PARTS = ("tune", "sealed")  # the writers' chat lines, split once
-SEALED = ("sealed", APP_TEXT)  # counts only, ever; the apps' own text is English only
+PARTS = ("tune", "sealed", NEW_HAND)  # the writers' chat lines: split once, and a later writer's, all sealed
+SEALED = ("sealed", NEW_HAND, APP_TEXT)  # counts only, ever; the new hand and the apps' own text are English only
 RUNNER = Path(__file__).with_name("eval_nudges.mjs")
 
 
@@ -115,23 +116,24 @@ def _pct(value: float | None) -> str:
 
 
 def format_report(results: dict) -> str:
-    lines = [f"{'part':<6} {'move':<9} {'risky':>5} {'caught':>6} {'recall':>7} {'flagged':>7} {'false alarms':>12}"]
+    width = max(len(part) for part in results["parts"] if part != APP_TEXT)
+    lines = [f"{'part':<{width}} {'move':<9} {'risky':>5} {'caught':>6} {'recall':>7} {'flagged':>7} {'false alarms':>12}"]
     for part, scores in results["parts"].items():
         if part == APP_TEXT:
-            lines.append(f"{'app text':<16} {scores['overall']['flagged']:>7} {_pct(scores['overall']['false_alarms']):>12}"
+            lines.append(f"{'app text':<{width + 10}} {scores['overall']['flagged']:>7} {_pct(scores['overall']['false_alarms']):>12}"
                          f"  (of {scores['overall']['harmless']} lines chat apps draw themselves, sealed)")
             continue
         rows = list(scores["moves"].items()) + [("overall", scores["overall"])]
         for move, s in rows:
-            lines.append(f"{part:<6} {move:<9} {s['risky']:>5} {s['caught']:>6} {_pct(s['recall']):>7} "
+            lines.append(f"{part:<{width}} {move:<9} {s['risky']:>5} {s['caught']:>6} {_pct(s['recall']):>7} "
                          f"{s['flagged']:>7} {_pct(s['false_alarms']):>12}")
         total = scores["overall"]["harmless"]
-        lines.append(f"{part:<6} ({total} harmless lines; false alarms are flagged harmless lines / {total})")
+        lines.append(f"{part:<{width}} ({total} harmless lines; false alarms are flagged harmless lines / {total})")
         dressed = scores["decorated"]
-        lines.append(f"{part:<6} {'decorated':<9} {dressed['risky']:>5} {dressed['caught']:>6} {_pct(dressed['recall']):>7} "
+        lines.append(f"{part:<{width}} {'decorated':<9} {dressed['risky']:>5} {dressed['caught']:>6} {_pct(dressed['recall']):>7} "
                      f"{dressed['flagged']:>7} {_pct(dressed['false_alarms']):>12}  (lines with a name, badge and time)")
         talks = scores["conversations"]
-        lines.append(f"{part:<6} {'talks':<9} {talks['risky']:>5} {talks['caught']:>6} {_pct(talks['recall']):>7} "
+        lines.append(f"{part:<{width}} {'talks':<9} {talks['risky']:>5} {talks['caught']:>6} {_pct(talks['recall']):>7} "
                      f"{talks['flagged']:>7} {_pct(talks['false_alarms']):>12}  (conversations: a nudge at any line)")
         if part in SEALED:  # counts only: its lines must never reach whoever tunes the rules
             continue

@@ -6,6 +6,7 @@ helpers who never saw the rules), by whoever does NOT tune the rules:
     python -m tools.split_nudge_set WRITERS_DIR [LANGUAGE]
     python -m tools.split_nudge_set --train WRITERS_DIR   # later writers: all to tuning
     python -m tools.split_nudge_set --app-text WRITERS_DIR   # chat apps' own text, split once
+    python -m tools.split_nudge_set --new-hand WRITERS_DIR   # a later writer: all sealed
 
 English parts go to tests/nudges/, another language's to tests/nudges/<language>/. It prints only
 counts. Within each writer and label, lines (each text once, and none the old sets
@@ -24,6 +25,7 @@ NUDGES = Path(__file__).resolve().parent.parent / "tests" / "nudges"
 SEED = 20261203
 TUNE_SHARE = 0.4
 APP_TEXT = "sealed-app-text"  # the sealed part of chat apps' own text (split_app_text)
+NEW_HAND = "sealed-new-hand"  # a sealed part whose writers wrote no tuning line (seal_new_hand)
 
 
 def _read(path: Path) -> list[dict]:
@@ -58,7 +60,8 @@ def _writers_talks(writers_dir: Path) -> list[dict]:
 
 def _held() -> set[str]:
     """Every text the tuning and sealed parts hold (as _same_text compares them)."""
-    return {_same_text(r["text"]) for part in ("tune", "sealed") for r in _read(NUDGES / f"{part}.jsonl")}
+    return {_same_text(r["text"]) for part in ("tune", "sealed", NEW_HAND) if (NUDGES / f"{part}.jsonl").exists()
+            for r in _read(NUDGES / f"{part}.jsonl")}
 
 
 def _unseen(rows: list[dict], held: set[str]) -> list[dict]:
@@ -136,10 +139,26 @@ def split_app_text(writers_dir: Path) -> dict:
     return {"tune": len(tune), APP_TEXT: len(sealed), "already held": len(lines) - len(rows)}
 
 
+def seal_new_hand(writers_dir: Path) -> dict:
+    """A writer who came after the split, whose lines and conversations are all sealed: the first
+    writers each had lines in both parts, so the sealed part's figures are for hands the learned
+    stage has read. This part's are for hands it never read, as a child's chat would be. A text
+    either part holds already is left out (compared, never shown)."""
+    lines = _writers_lines(writers_dir)
+    sealed = _unseen(lines, _held())
+    talks = _writers_talks(writers_dir)
+    _write(NUDGES / f"{NEW_HAND}.jsonl", sealed)
+    _write(NUDGES / f"conversations-{NEW_HAND}.jsonl", talks)
+    return {NEW_HAND: Counter(r["move"] or "harmless" for r in sealed), "already held": len(lines) - len(sealed),
+            "conversations": len(talks)}
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "--train":
         print(json.dumps(add_to_tuning(Path(sys.argv[2])), indent=1))
     elif sys.argv[1] == "--app-text":
         print(json.dumps(split_app_text(Path(sys.argv[2])), indent=1))
+    elif sys.argv[1] == "--new-hand":
+        print(json.dumps(seal_new_hand(Path(sys.argv[2])), indent=1))
     else:
         print(json.dumps(split(Path(sys.argv[1]), *sys.argv[2:3]), indent=1))

@@ -12,11 +12,12 @@ pytestmark = pytest.mark.chromium
 
 # app -> (sealed risky lines caught of 453, sealed harmless flagged of 995, apps' own text flagged of 398).
 # Discord and Twitch keep the name apart (a button, or its own element with the time), so they read
-# as the engine's bare lines do; the others draw name, words and time as one line, as the
-# "decorated" figures of eval-nudges expect.
+# as the engine's bare lines do. The others draw name, words and time as one line, which is judged
+# with its words alone beside it (content/nudge-read.js): a few more caught than bare lines (short
+# lines the name lengthens past the model's fewest words), two more flagged.
 FLOORS = {
-    "discord": (379, 33, 12), "twitch": (379, 33, 12),
-    "instagram": (353, 19, 6), "roblox": (357, 19, 6), "telegram": (357, 19, 6), "whatsapp": (357, 19, 6),
+    "discord": (377, 27, 8), "twitch": (377, 27, 8),
+    "instagram": (384, 29, 9), "roblox": (387, 29, 9), "telegram": (387, 29, 9), "whatsapp": (387, 29, 9),
 }
 
 

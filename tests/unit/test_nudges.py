@@ -15,28 +15,30 @@ from build.validate import problems
 from harness.nudge_node import RULES, _node, match, nudged, pattern_errors
 from harness.paths import ROOT
 from tools.eval_nudges import PARTS, evaluate, format_report
-from tools.split_nudge_set import APP_TEXT
+from tools.split_nudge_set import APP_TEXT, NEW_HAND
 
 MOVES = [m["id"] for m in RULES["languages"]["en"]["moves"]]
 # Writers who came after the split: all their lines are in the tuning part (tests/nudges/README.md).
-TRAINING_ONLY = {"w4", "w5", "w7", "w8", "w9", "w10"}
+TRAINING_ONLY = {"w4", "w5", "w7", "w8", "w9", "w10", "w11", "w12"}
 # The writer of chat apps' own text, split apart: part of it trains, the rest is APP_TEXT.
 APP_WRITERS = {"w6"}
+# Writers none of whose lines trained anything: all of theirs are in NEW_HAND.
+NEW_HANDS = {"w13"}
 
 # (part, measure) -> floor for recall, ceiling for false alarms, at what the engine reaches today
 # (tests/nudges/README.md); a change that makes either part worse fails here. The tuning part's
 # figures are near perfect because the learned stage was trained on it: they hold it as it is.
-FLOORS = {("tune", "recall"): 2817 / 3038, ("sealed", "recall"): 379 / 453}
-CEILINGS = {("tune", "false_alarms"): 11 / 5058, ("sealed", "false_alarms"): 33 / 995}
+FLOORS = {("tune", "recall"): 3374 / 3830, ("sealed", "recall"): 377 / 453, (NEW_HAND, "recall"): 274 / 344}
+CEILINGS = {("tune", "false_alarms"): 22 / 6485, ("sealed", "false_alarms"): 27 / 995, (NEW_HAND, "false_alarms"): 11 / 739}
 # Conversations: a risky one is caught by a nudge at any of its lines; a harmless one with any is flagged.
-TALK_FLOORS = {"tune": 56 / 61, "sealed": 30 / 31}
-TALK_CEILINGS = {"tune": 25 / 62, "sealed": 13 / 32}
+TALK_FLOORS = {"tune": 92 / 101, "sealed": 30 / 31, NEW_HAND: 19 / 20}
+TALK_CEILINGS = {"tune": 31 / 102, "sealed": 11 / 32, NEW_HAND: 3 / 20}
 # Each part's lines as chat apps draw them, a name, badge and time around the words
 # (build/chat_decor.mjs, formats and a seed the training never used).
-DECORATED_FLOORS = {"tune": 2518 / 3038, "sealed": 355 / 453}
-DECORATED_CEILINGS = {"tune": 6 / 5058, "sealed": 23 / 995}
+DECORATED_FLOORS = {"tune": 2949 / 3830, "sealed": 338 / 453, NEW_HAND: 234 / 344}
+DECORATED_CEILINGS = {"tune": 20 / 6485, "sealed": 18 / 995, NEW_HAND: 9 / 739}
 # Chat apps' own text ("This message was deleted", "Missed video call"), sealed: lines flagged.
-APP_TEXT_CEILING = 12 / 398
+APP_TEXT_CEILING = 8 / 398
 
 pytestmark = pytest.mark.skipif(not shutil.which("node"), reason="needs node")
 
@@ -99,29 +101,34 @@ def test_independent_set_is_big_enough_and_split_once():
     new = [c for cases in parts.values() for c in cases if c["set"] != "2026-11"]  # the other hands' lines
     assert len([c for c in new if c["move"]]) >= 600
     assert len([c for c in new if not c["move"]]) >= 1500
-    split = {c["set"] for c in new} - TRAINING_ONLY - APP_WRITERS
+    split = {c["set"] for c in new} - TRAINING_ONLY - APP_WRITERS - NEW_HANDS
     assert {c["set"] for c in parts["sealed"]} == split  # every writer of the split in both parts
     assert {c["set"] for c in parts["tune"]} >= TRAINING_ONLY | APP_WRITERS
+    assert {c["set"] for c in parts[NEW_HAND]} == NEW_HANDS == {t["set"] for t in _talks(NEW_HAND)}
+    assert {c["set"] for c in parts["tune"] + _talks("tune")} & NEW_HANDS == set()  # none of it trains
     for part, cases in parts.items():
         assert {c["move"] for c in cases if c["move"]} == set(MOVES), part
     app_text = _cases(APP_TEXT)
     assert {c["set"] for c in app_text} == APP_WRITERS and len(app_text) >= 300
     assert [c for c in app_text if c["move"]] == []  # the apps' own text is never risky
     tune_texts = {c["text"] for c in parts["tune"]}
-    for sealed in (parts["sealed"], app_text):  # counts: never print sealed lines
+    for sealed in (parts["sealed"], parts[NEW_HAND], app_text):  # counts: never print sealed lines
         assert len({c["text"] for c in sealed} & tune_texts) == 0
 
 
 def test_sealed_lines_are_never_printed(results):
     report = format_report(results)
-    assert results["parts"]["sealed"]["misses"] is None
-    assert results["parts"]["sealed"]["conversations"]["misses"] is None
+    for part in ("sealed", NEW_HAND):
+        assert results["parts"][part]["misses"] is None
+        assert results["parts"][part]["conversations"]["misses"] is None
     assert results["parts"][APP_TEXT]["alarms"] is None
     # Counts, so that a failure never prints a sealed line; a text the tuning part also holds ("ok",
     # "dont tell anyone" in a tuning conversation) is printed for the tuning part, and says nothing.
     tuning = {c["text"] for c in _cases("tune")} | {line for t in _talks("tune") for line in t["lines"]}
-    printed = sum(c["text"] not in tuning and f"{c['text']!r}" in report for part in ("sealed", APP_TEXT) for c in _cases(part))
-    printed += sum(line not in tuning and f"{line!r}" in report for t in _talks("sealed") for line in t["lines"])
+    printed = sum(c["text"] not in tuning and f"{c['text']!r}" in report for part in ("sealed", NEW_HAND, APP_TEXT)
+                  for c in _cases(part))
+    printed += sum(line not in tuning and f"{line!r}" in report for part in ("sealed", NEW_HAND) for t in _talks(part)
+                   for line in t["lines"])
     assert printed == 0
 
 
