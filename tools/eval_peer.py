@@ -25,8 +25,9 @@ import numpy as np
 from tools.eval_nudges import _pct as pct
 from tools.eval_nudges import _score as count_cases
 from tools.peer_score import MIN_SCORE, TOP_K, max_score, message_score, skewness
+from tools.split_nudge_set import NEW_HAND
 
-PARTS = ("tune", "sealed")
+PARTS = ("tune", "sealed", NEW_HAND)
 OTHERS = "others"  # the tuning part again, each line against the other writers' lines only
 FALSE_ALARM_BUDGET = 0.03
 CACHE = "dist/peer"  # embeddings per file, keyed by its hash and tools/minilm.py's
@@ -137,7 +138,7 @@ def evaluate(repo_root, embed=None, timing: bool = True) -> dict:
     index, moves = vectors["tune"], [x["move"] for x in lines["tune"]]
     writers = np.array([x["set"] for x in lines["tune"]])
     scored = {"tune": _score(index, index, moves, hide=np.eye(len(index), dtype=bool)),
-              "sealed": _score(vectors["sealed"], index, moves),
+              **{part: _score(vectors[part], index, moves) for part in PARTS[1:]},
               OTHERS: _score(index, index, moves, hide=writers[:, None] == writers[None, :])}
     harmless = [score for (score, _), line in zip(scored["tune"], lines["tune"], strict=True) if not line["move"]]
     thresholds = {"sentinel": MIN_SCORE, "budget": _budget_threshold(harmless)}
@@ -162,35 +163,35 @@ def format_report(results: dict, buoy: dict | None = None) -> str:
     t, n = results["thresholds"], results["index"]
     lines = [f"Peer: Roblox Sentinel's per-message score (top {TOP_K} neighbours) on all-MiniLM-L6-v2 embeddings;",
              f"examples: the tuning part ({n['positive']} risky lines positive, {n['negative']} harmless negative).",
-             "tune is scored leave-one-out; sealed against the whole tuning part, counts only;",
+             "tune is scored leave-one-out; the sealed parts against the whole tuning part, counts only;",
              f"{OTHERS}: the tuning part, each line against the lines of its other writers only.",
              f"points: sentinel = score >= {t['sentinel']:.3f} (Sentinel's min_score_to_consider); "
              f"budget = score >= {t['budget']:.3f} (tuning false alarms <= {FALSE_ALARM_BUDGET:.0%})",
              "",
-             f"{'point':<8} {'part':<6} {'move':<9} {'risky':>5} {'caught':>6} {'recall':>7} "
+             f"{'point':<8} {'part':<15} {'move':<9} {'risky':>5} {'caught':>6} {'recall':>7} "
              f"{'flagged':>7} {'false alarms':>12}"]
     for point in t:  # columns as eval-nudges prints them: per move, caught = the move named right
         for part, by_point in results["parts"].items():
             s = by_point[point]
             for move, m in list(s["moves"].items()) + [("overall", s["overall"])]:
-                lines.append(f"{point:<8} {part:<6} {move:<9} {m['risky']:>5} {m['caught']:>6} {pct(m['recall']):>7} "
+                lines.append(f"{point:<8} {part:<15} {move:<9} {m['risky']:>5} {m['caught']:>6} {pct(m['recall']):>7} "
                              f"{m['flagged']:>7} {pct(m['false_alarms']):>12}")
-            lines.append(f"{point:<8} {part:<6} (overall: any flag; right move {pct(s['overall']['right_move'])}, "
+            lines.append(f"{point:<8} {part:<15} (overall: any flag; right move {pct(s['overall']['right_move'])}, "
                          f"{s['overall']['harmless']} harmless lines)")
-    lines += ["", f"{'conversations':<14} {'point':<8} {'aggregation':<11} {'risky caught':>12} "
+    lines += ["", f"{'conversations':<15} {'point':<8} {'aggregation':<11} {'risky caught':>12} "
                   f"{'harmless flagged':>16}"]
     for part, by_point in results["conversations"].items():
         for point, by_aggregation in by_point.items():
             for name, c in by_aggregation.items():
-                lines.append(f"{part:<14} {point:<8} {name:<11} {c['caught']:>5} / {c['risky']:<4} "
+                lines.append(f"{part:<15} {point:<8} {name:<11} {c['caught']:>5} / {c['risky']:<4} "
                              f"{c['flagged']:>8} / {c['harmless']}")
     lines.append("(skewness, Sentinel's default, is 0 for fewer than 10 messages; max_score: any line counts)")
     if buoy:
-        lines += ["", f"{'side by side':<28} {'part':<6} {'recall':>7} {'right move':>10} {'false alarms':>12}"]
+        lines += ["", f"{'side by side':<28} {'part':<15} {'recall':>7} {'right move':>10} {'false alarms':>12}"]
         for part in PARTS:
             rows = [("Buoy's rules", buoy["parts"][part]["overall"])]
             rows += [(f"peer at {point} point", results["parts"][part][point]["overall"]) for point in t]
-            lines += [f"{name:<28} {part:<6} {pct(o['recall']):>7} {pct(o['right_move']):>10} "
+            lines += [f"{name:<28} {part:<15} {pct(o['recall']):>7} {pct(o['right_move']):>10} "
                       f"{pct(o['false_alarms']):>12}" for name, o in rows]
     if results["cost"]:
         c = results["cost"]

@@ -13,6 +13,7 @@ import pytest
 np = pytest.importorskip("numpy", reason="the peer evaluation needs numpy (requirements-peer.txt)")
 
 from tools.eval_peer import _budget_threshold, _nearest, _score, evaluate, format_report  # noqa: E402
+from tools.split_nudge_set import NEW_HAND  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,19 +65,20 @@ def _lines(name):
     return [json.loads(line) for line in (ROOT / "tests/nudges" / name).read_text(encoding="utf-8").splitlines()]
 
 
-def test_every_sealed_line_is_counted(results):
-    sealed = _lines("sealed.jsonl")
+@pytest.mark.parametrize("part", ["sealed", NEW_HAND])
+def test_every_sealed_line_is_counted(results, part):
+    sealed = _lines(f"{part}.jsonl")
     for point in results["thresholds"]:
-        overall = results["parts"]["sealed"][point]["overall"]
+        overall = results["parts"][part][point]["overall"]
         assert (overall["risky"], overall["harmless"]) == (sum(bool(c["move"]) for c in sealed),
                                                            sum(not c["move"] for c in sealed))
-    assert results["conversations"]["sealed"]["sentinel"]["max_score"]["risky"] == sum(
-        c["risky"] for c in _lines("conversations-sealed.jsonl"))
+    assert results["conversations"][part]["sentinel"]["max_score"]["risky"] == sum(
+        c["risky"] for c in _lines(f"conversations-{part}.jsonl"))
 
 
 def test_sealed_lines_are_never_printed(results):
-    texts = [c["text"] for c in _lines("sealed.jsonl")]
-    texts += [t for c in _lines("conversations-sealed.jsonl") for t in c["lines"]]
+    texts = [c["text"] for part in ("sealed", NEW_HAND) for c in _lines(f"{part}.jsonl")]
+    texts += [t for part in ("sealed", NEW_HAND) for c in _lines(f"conversations-{part}.jsonl") for t in c["lines"]]
     texts = [t for t in texts if len(t) > 12]  # a short line can be part of the header by chance
     printed = format_report(results) + json.dumps(results)
     leaked = sum(t in printed for t in texts)  # a count: a failure must not print them either
