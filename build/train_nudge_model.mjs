@@ -185,7 +185,9 @@ function choose({ risk, dressedRisk }) {
   return best;
 }
 const round = (x) => Math.round(x * 100) / 100;
-const writers = () => [...new Set(cases.map((c) => c.set).filter((set) => set !== "2026-11"))].sort().join(" ");
+// "w2" before "w10": the writers in the order they wrote.
+const writers = () => [...new Set(cases.map((c) => c.set).filter((set) => set !== "2026-11"))]
+  .sort((a, b) => a.localeCompare(b, "en", { numeric: true })).join(" ");
 
 // The weak-cue threshold: the lowest at which at most WEAK_RATE of the writers' harmless lines
 // (out of fold) are cues, so a busy chat seldom adds up to a nudge, and that adds no falsely

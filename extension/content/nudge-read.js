@@ -2,8 +2,8 @@
 // world, when new text first appears on a page, so page loads don't pay for it.
 //
 //   the watcher's records ─ after BATCH_MS, an idle callback: the new nodes, capped; SLICE_MS and MAX_CHARS
-//     at most ─ lines, each read as a person sees it (seen(): a space at element edges, emoji images by
-//     their alt) ─ nudge/engine.js
+//     at most ─ messages, each read as a person sees it (seen(): a space at element edges, emoji images
+//     by their alt), as its whole line and its words alone ─ nudge/engine.js
 //     └─ buoyButton.nudge(): one per conversation (origin + path) per QUIET_MS; a dismissal holds
 import { situationFor } from "../nudge/engine.js";
 
