@@ -6,7 +6,7 @@ helpers who never saw the rules), by whoever does NOT tune the rules:
     python -m tools.split_nudge_set WRITERS_DIR [LANGUAGE]
     python -m tools.split_nudge_set --train WRITERS_DIR   # later writers: all to tuning
     python -m tools.split_nudge_set --app-text WRITERS_DIR   # chat apps' own text, split once
-    python -m tools.split_nudge_set --new-hand WRITERS_DIR   # a later writer: all sealed
+    python -m tools.split_nudge_set --new-hand WRITERS_DIR   # later writers: all sealed, once each
 
 English parts go to tests/nudges/, another language's to tests/nudges/<language>/. It prints only
 counts. Within each writer and label, lines (each text once, and none the old sets
@@ -140,15 +140,16 @@ def split_app_text(writers_dir: Path) -> dict:
 
 
 def seal_new_hand(writers_dir: Path) -> dict:
-    """A writer who came after the split, whose lines and conversations are all sealed: the first
+    """Writers who came after the split, whose lines and conversations are all sealed: the first
     writers each had lines in both parts, so the sealed part's figures are for hands the learned
     stage has read. This part's are for hands it never read, as a child's chat would be. A text
     either part holds already is left out (compared, never shown)."""
     lines = _writers_lines(writers_dir)
     sealed = _unseen(lines, _held())
     talks = _writers_talks(writers_dir)
-    _write(NUDGES / f"{NEW_HAND}.jsonl", sealed)
-    _write(NUDGES / f"conversations-{NEW_HAND}.jsonl", talks)
+    for name, rows in ((NEW_HAND, sealed), (f"conversations-{NEW_HAND}", talks)):  # added to what is there
+        path = NUDGES / f"{name}.jsonl"
+        _write(path, (_read(path) if path.exists() else []) + rows)
     return {NEW_HAND: Counter(r["move"] or "harmless" for r in sealed), "already held": len(lines) - len(sealed),
             "conversations": len(talks)}
 
