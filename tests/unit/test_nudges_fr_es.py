@@ -28,7 +28,7 @@ ALARM_CEILINGS = {("fr", "tune"): 1 / 266, ("fr", "sealed"): 16 / 400,
                   ("es", "tune"): 1 / 292, ("es", "sealed"): 12 / 437}
 # Conversations: a risky one is caught by a nudge at any of its lines; a harmless one with any is flagged.
 TALK_FLOORS = {("fr", "tune"): 7 / 7, ("fr", "sealed"): 4 / 10, ("es", "tune"): 6 / 6, ("es", "sealed"): 5 / 10}
-TALK_CEILINGS = {("fr", "tune"): 1 / 7, ("fr", "sealed"): 1 / 10, ("es", "tune"): 0 / 6, ("es", "sealed"): 1 / 10}
+TALK_CEILINGS = {("fr", "tune"): 1 / 7, ("fr", "sealed"): 2 / 10, ("es", "tune"): 0 / 6, ("es", "sealed"): 1 / 10}
 
 
 def floor_failures(language: str, results: dict) -> list[str]:
