@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { vocabulary } from "../extension/nudge/match.js";
-import { slips } from "../extension/nudge/typos.js";
+import { slipIndex } from "../extension/nudge/typos.js";
 
 // Debian's word lists, which scripts/setup.sh installs.
 const NAMES = { en: "wamerican", fr: "wfrench", es: "wspanish" };
@@ -27,11 +27,11 @@ for (const [language, moves] of Object.entries(rules.languages)) {
   const dictionary = readFileSync(path, "utf8");
   const real = new Set(dictionary.split("\n").map(plain).filter((w) => /^[a-z]+$/.test(w)));
   const words = vocabulary(moves);
-  const near = new Set();
-  for (const word of words) for (const slip of slips(word)) if (real.has(slip) && !words.has(slip)) near.add(slip);
+  const wordsFor = slipIndex(words);
+  const near = [...real].filter((w) => !words.has(w) && wordsFor(w).length);
   languages[language] = {
     dictionary: { name: `${NAMES[language] ?? language} (Debian), ${path}`, sha256: createHash("sha256").update(dictionary).digest("hex") },
-    not_typos: [...near].sort(),
+    not_typos: near.sort(),
   };
 }
 const out = {

@@ -3,7 +3,7 @@ conversations caught and falsely flagged, for each language of the rules.
 
 `tests/nudges/tune.jsonl` is what the rules are tuned on: its misses and alarms are printed.
 `tests/nudges/sealed.jsonl` was written by other hands from public guidance and split off once
-(tools/split_nudge_set.py); `sealed-new-hand.jsonl` is a later writer's, none of whose lines
+(tools/split_nudge_set.py); `sealed-new-hand.jsonl` is later writers', none of whose lines
 trained anything. Whoever tunes never reads them, so for them only counts are printed.
 The engine is the shipped JavaScript, run by the machine's `node` through `tools/eval_nudges.mjs`,
 so what is measured is what ships. Each part is also measured as chat apps draw its lines, with a
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from tools.split_nudge_set import APP_TEXT, NEW_HAND
 
-PARTS = ("tune", "sealed", NEW_HAND)  # the writers' chat lines: split once, and a later writer's, all sealed
+PARTS = ("tune", "sealed", NEW_HAND)  # the writers' chat lines: split once, and later writers', all sealed
 SEALED = ("sealed", NEW_HAND, APP_TEXT)  # counts only, ever; the new hand and the apps' own text are English only
 RUNNER = Path(__file__).with_name("eval_nudges.mjs")
 

@@ -161,6 +161,7 @@ def evaluate(repo_root, embed=None, timing: bool = True) -> dict:
 def format_report(results: dict, buoy: dict | None = None) -> str:
     """The peer's figures; `buoy` (tools/eval_nudges.evaluate's result) adds Buoy's overall rows beside them."""
     t, n = results["thresholds"], results["index"]
+    w = max(len(part) for part in (*PARTS, "conversations"))  # the part column
     lines = [f"Peer: Roblox Sentinel's per-message score (top {TOP_K} neighbours) on all-MiniLM-L6-v2 embeddings;",
              f"examples: the tuning part ({n['positive']} risky lines positive, {n['negative']} harmless negative).",
              "tune is scored leave-one-out; the sealed parts against the whole tuning part, counts only;",
@@ -168,30 +169,30 @@ def format_report(results: dict, buoy: dict | None = None) -> str:
              f"points: sentinel = score >= {t['sentinel']:.3f} (Sentinel's min_score_to_consider); "
              f"budget = score >= {t['budget']:.3f} (tuning false alarms <= {FALSE_ALARM_BUDGET:.0%})",
              "",
-             f"{'point':<8} {'part':<15} {'move':<9} {'risky':>5} {'caught':>6} {'recall':>7} "
+             f"{'point':<8} {'part':<{w}} {'move':<9} {'risky':>5} {'caught':>6} {'recall':>7} "
              f"{'flagged':>7} {'false alarms':>12}"]
     for point in t:  # columns as eval-nudges prints them: per move, caught = the move named right
         for part, by_point in results["parts"].items():
             s = by_point[point]
             for move, m in list(s["moves"].items()) + [("overall", s["overall"])]:
-                lines.append(f"{point:<8} {part:<15} {move:<9} {m['risky']:>5} {m['caught']:>6} {pct(m['recall']):>7} "
+                lines.append(f"{point:<8} {part:<{w}} {move:<9} {m['risky']:>5} {m['caught']:>6} {pct(m['recall']):>7} "
                              f"{m['flagged']:>7} {pct(m['false_alarms']):>12}")
-            lines.append(f"{point:<8} {part:<15} (overall: any flag; right move {pct(s['overall']['right_move'])}, "
+            lines.append(f"{point:<8} {part:<{w}} (overall: any flag; right move {pct(s['overall']['right_move'])}, "
                          f"{s['overall']['harmless']} harmless lines)")
-    lines += ["", f"{'conversations':<15} {'point':<8} {'aggregation':<11} {'risky caught':>12} "
+    lines += ["", f"{'conversations':<{w}} {'point':<8} {'aggregation':<11} {'risky caught':>12} "
                   f"{'harmless flagged':>16}"]
     for part, by_point in results["conversations"].items():
         for point, by_aggregation in by_point.items():
             for name, c in by_aggregation.items():
-                lines.append(f"{part:<15} {point:<8} {name:<11} {c['caught']:>5} / {c['risky']:<4} "
+                lines.append(f"{part:<{w}} {point:<8} {name:<11} {c['caught']:>5} / {c['risky']:<4} "
                              f"{c['flagged']:>8} / {c['harmless']}")
     lines.append("(skewness, Sentinel's default, is 0 for fewer than 10 messages; max_score: any line counts)")
     if buoy:
-        lines += ["", f"{'side by side':<28} {'part':<15} {'recall':>7} {'right move':>10} {'false alarms':>12}"]
+        lines += ["", f"{'side by side':<28} {'part':<{w}} {'recall':>7} {'right move':>10} {'false alarms':>12}"]
         for part in PARTS:
             rows = [("Buoy's rules", buoy["parts"][part]["overall"])]
             rows += [(f"peer at {point} point", results["parts"][part][point]["overall"]) for point in t]
-            lines += [f"{name:<28} {part:<15} {pct(o['recall']):>7} {pct(o['right_move']):>10} "
+            lines += [f"{name:<28} {part:<{w}} {pct(o['recall']):>7} {pct(o['right_move']):>10} "
                       f"{pct(o['false_alarms']):>12}" for name, o in rows]
     if results["cost"]:
         c = results["cost"]

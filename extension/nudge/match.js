@@ -67,7 +67,7 @@ export function compile(rules, { notTypos = [] } = {}) {
     for (const typed of finish(tokenised, words, emoji)) {
       // Known words first: they are never slips, and most cue words are known.
       let hit = known.get(typed);
-      const token = hit || typed.length < 4 ? typed : typo(typed) ?? typed;
+      const token = hit ? typed : typo(typed) ?? typed;
       hit ??= known.get(token);
       if (hit) { out.push(hit.text); candidates |= hit.candidates; }
       else out.push(token);

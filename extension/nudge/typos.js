@@ -18,33 +18,6 @@ ROWS.forEach((row, r) => {
   });
 });
 
-// Calls visit(slip) for every string one slip away from `word` (see above); a slip may come more
-// than once, and `word` itself too (a swap of two equal letters is skipped, a doubling is not).
-function eachSlip(word, visit) {
-  const n = word.length;
-  if (n < 4 || !/^[a-z]+$/.test(word)) return;
-  for (let i = 0; i + 1 < n; i++) {
-    if (word[i] !== word[i + 1]) visit(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
-  }
-  for (let i = 0; i < n; i++) visit(word.slice(0, i + 1) + word.slice(i));                 // doubled
-  if (n >= 5) {
-    for (let i = 0; i < n; i++) {
-      const head = word.slice(0, i);
-      const tail = word.slice(i + 1);
-      visit(head + tail);                                                          // dropped
-      for (const ch of NEIGHBOURS.get(word[i])) visit(head + ch + tail);
-    }
-  }
-}
-
-/** Every string one slip away from `word` (see above), `word` itself excluded. */
-export function slips(word) {
-  const out = new Set();
-  eachSlip(word, (slip) => out.add(slip));
-  out.delete(word);
-  return out;
-}
-
 const eligible = (word) => word.length >= 4 && /^[a-z]+$/.test(word);
 const without = (word, i) => word.slice(0, i) + word.slice(i + 1);
 
@@ -69,14 +42,11 @@ function isSlip(word, typed) {
 }
 
 /**
- * @param {Iterable<string>} words the language's vocabulary, never rewritten
- * @param {Iterable<string>} real real words one slip from a vocabulary word, never rewritten
- * @returns {(typed: string) => string | undefined} the word `typed` misspells, only where that word
- *   is the only one it could be
+ * @param {Iterable<string>} words a language's vocabulary
+ * @returns {(typed: string) => string[]} the words `typed` is one slip from; build/nudge_typos.mjs
+ *   lists the real words among them
  */
-export function typoFinder(words, real) {
-  const keep = new Set(words);
-  for (const w of real) keep.add(w);
+export function slipIndex(words) {
   const known = new Set(); // the words whose slips are read
   const deletions = new Map(); // a word with one letter taken out -> the words that give it
   for (const word of words) {
@@ -91,21 +61,34 @@ export function typoFinder(words, real) {
   }
   // A word of the same length shares a deletion with the slip (a swap or a struck key); a longer
   // one has the slip as a deletion (a dropped letter); a shorter one is a deletion of it (doubled).
-  return function find(typed) {
-    if (keep.has(typed) || typed.length < 4) return undefined;
-    let found;
+  return function wordsFor(typed) {
+    const found = [];
     const consider = (word) => {
-      if (word === found || !isSlip(word, typed)) return true;
-      if (found !== undefined) return false; // two words: no guess
-      found = word;
-      return true;
+      if (!found.includes(word) && isSlip(word, typed)) found.push(word);
     };
-    for (const word of deletions.get(typed) ?? []) if (!consider(word)) return undefined;
+    for (const word of deletions.get(typed) ?? []) consider(word);
     for (let i = 0; i < typed.length; i++) {
       const key = without(typed, i);
-      if (known.has(key) && !consider(key)) return undefined;
-      for (const word of deletions.get(key) ?? []) if (!consider(word)) return undefined;
+      if (known.has(key)) consider(key);
+      for (const word of deletions.get(key) ?? []) consider(word);
     }
     return found;
+  };
+}
+
+/**
+ * @param {Iterable<string>} words the language's vocabulary, never rewritten
+ * @param {Iterable<string>} real real words one slip from a vocabulary word, never rewritten
+ * @returns {(typed: string) => string | undefined} the word `typed` misspells, only where that word
+ *   is the only one it could be
+ */
+export function typoFinder(words, real) {
+  const keep = new Set(words);
+  for (const w of real) keep.add(w);
+  const wordsFor = slipIndex(words);
+  return function find(typed) {
+    if (typed.length < 4 || keep.has(typed)) return undefined; // a slip has four letters or more
+    const found = wordsFor(typed);
+    return found.length === 1 ? found[0] : undefined;
   };
 }

@@ -12,10 +12,10 @@ import pytest
 
 np = pytest.importorskip("numpy", reason="the peer evaluation needs numpy (requirements-peer.txt)")
 
-from tools.eval_peer import _budget_threshold, _nearest, _score, evaluate, format_report  # noqa: E402
-from tools.split_nudge_set import NEW_HAND  # noqa: E402
+from tools.eval_peer import PARTS, _budget_threshold, _nearest, _score, evaluate, format_report  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
+SEALED = PARTS[1:]  # every part but the tuning part: scored against it, counts only
 
 
 def words_embed(texts):
@@ -65,7 +65,7 @@ def _lines(name):
     return [json.loads(line) for line in (ROOT / "tests/nudges" / name).read_text(encoding="utf-8").splitlines()]
 
 
-@pytest.mark.parametrize("part", ["sealed", NEW_HAND])
+@pytest.mark.parametrize("part", SEALED)
 def test_every_sealed_line_is_counted(results, part):
     sealed = _lines(f"{part}.jsonl")
     for point in results["thresholds"]:
@@ -77,8 +77,8 @@ def test_every_sealed_line_is_counted(results, part):
 
 
 def test_sealed_lines_are_never_printed(results):
-    texts = [c["text"] for part in ("sealed", NEW_HAND) for c in _lines(f"{part}.jsonl")]
-    texts += [t for part in ("sealed", NEW_HAND) for c in _lines(f"conversations-{part}.jsonl") for t in c["lines"]]
+    texts = [c["text"] for part in SEALED for c in _lines(f"{part}.jsonl")]
+    texts += [t for part in SEALED for c in _lines(f"conversations-{part}.jsonl") for t in c["lines"]]
     texts = [t for t in texts if len(t) > 12]  # a short line can be part of the header by chance
     printed = format_report(results) + json.dumps(results)
     leaked = sum(t in printed for t in texts)  # a count: a failure must not print them either
