@@ -41,7 +41,7 @@ def test(c, k="", browser="", workers=3):
     only = f" and {browser}" if browser else ""
     selection = f" -k {k!r}" if k else ""
     nothing_selected = 5  # pytest's exit code when a selection leaves no test in a run
-    for run in (f"-n {workers} --dist loadfile -m 'not alone{only}'", f"-m 'alone{only}'"):
+    for run in (f"-n {workers} --dist loadfile --no-loadscope-reorder -m 'not alone{only}'", f"-m 'alone{only}'"):
         result = c.run(f"python -m pytest -q {run}{selection}", pty=False, warn=True)
         if result.exited not in (0, nothing_selected):
             raise SystemExit(result.exited)

@@ -3,6 +3,7 @@
 import pytest
 
 from harness.private_build import private_build
+from harness.suite_order import heavy_first
 
 
 @pytest.fixture(scope="session")
@@ -18,3 +19,8 @@ def pytest_terminal_summary(terminalreporter):
     for report in terminalreporter.stats.get("rerun", []):
         terminalreporter.write_sep("-", f"first failure of {report.nodeid}")
         terminalreporter.write_line("\n".join(report.longreprtext.splitlines()[-40:]))
+
+
+
+def pytest_collection_modifyitems(items):
+    heavy_first(items)

@@ -30,6 +30,7 @@ from tools.split_nudge_set import NEW_HAND
 PARTS = ("tune", "sealed", NEW_HAND)
 OTHERS = "others"  # the tuning part again, each line against the other writers' lines only
 FALSE_ALARM_BUDGET = 0.03
+CHUNK = 1024
 CACHE = "dist/peer"  # embeddings per file, keyed by its hash and tools/minilm.py's
 
 
@@ -58,21 +59,26 @@ def _nearest(sims: np.ndarray, k: int) -> np.ndarray:
     return np.take_along_axis(top, order, 1)
 
 
-def _score(queries: np.ndarray, index: np.ndarray, moves: list, hide: np.ndarray | None = None) -> list[tuple]:
+def _score(queries: np.ndarray, index: np.ndarray, moves: list, hide: tuple | None = None) -> list[tuple]:
     """(score, move) for each query against the index (the tuning part; moves[i] None = harmless).
 
-    hide[q, i] true keeps index line i out of query q's neighbours.
+    hide = (query keys, index keys): index line i is never a neighbour of query q when their keys are
+    equal (the line itself, or its writer's lines). Queries are scored CHUNK at a time: the tuning
+    part against itself at once is gigabytes.
     """
-    sims = queries @ index.T
-    if hide is not None:
-        sims[hide] = -np.inf
-    positive = [i for i, move in enumerate(moves) if move]
-    negative = [i for i, move in enumerate(moves) if not move]
-    on_pos, on_neg = sims[:, positive], sims[:, negative]
-    near_pos, near_neg = _nearest(on_pos, TOP_K), _nearest(on_neg, TOP_K)
-    return [message_score([(float(on_pos[r, j]), moves[positive[j]]) for j in near_pos[r] if on_pos[r, j] > -np.inf],
-                          [(float(on_neg[r, j]), None) for j in near_neg[r] if on_neg[r, j] > -np.inf])
-            for r in range(len(queries))]  # a hidden example is never a neighbour, even when a side is short
+    positive = np.flatnonzero([bool(move) for move in moves])
+    negative = np.flatnonzero([not move for move in moves])
+    scored = []
+    for start in range(0, len(queries), CHUNK):
+        sims = queries[start:start + CHUNK] @ index.T
+        if hide is not None:
+            sims[hide[0][start:start + CHUNK, None] == hide[1][None, :]] = -np.inf
+        on_pos, on_neg = sims[:, positive], sims[:, negative]
+        near_pos, near_neg = _nearest(on_pos, TOP_K), _nearest(on_neg, TOP_K)
+        scored += [message_score([(float(on_pos[r, j]), moves[positive[j]]) for j in near_pos[r] if on_pos[r, j] > -np.inf],
+                                 [(float(on_neg[r, j]), None) for j in near_neg[r] if on_neg[r, j] > -np.inf])
+                   for r in range(len(sims))]  # a hidden example is never a neighbour, even when a side is short
+    return scored
 
 
 def _budget_threshold(harmless_scores: list[float]) -> float:
@@ -136,10 +142,10 @@ def evaluate(repo_root, embed=None, timing: bool = True) -> dict:
     vectors = {part: _embedded(embed, [x["text"] for x in lines[part]], nudges / f"{part}.jsonl", cache)
                for part in PARTS}
     index, moves = vectors["tune"], [x["move"] for x in lines["tune"]]
-    writers = np.array([x["set"] for x in lines["tune"]])
-    scored = {"tune": _score(index, index, moves, hide=np.eye(len(index), dtype=bool)),
+    itself, writers = np.arange(len(index)), np.array([x["set"] for x in lines["tune"]])
+    scored = {"tune": _score(index, index, moves, hide=(itself, itself)),
               **{part: _score(vectors[part], index, moves) for part in PARTS[1:]},
-              OTHERS: _score(index, index, moves, hide=writers[:, None] == writers[None, :])}
+              OTHERS: _score(index, index, moves, hide=(writers, writers))}
     harmless = [score for (score, _), line in zip(scored["tune"], lines["tune"], strict=True) if not line["move"]]
     thresholds = {"sentinel": MIN_SCORE, "budget": _budget_threshold(harmless)}
     lines[OTHERS] = lines["tune"]

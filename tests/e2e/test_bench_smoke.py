@@ -10,7 +10,7 @@ from tools.bench.run import run_bench
 
 OWN_BROWSER = "the bench starts its own Chromium for every variant"
 
-pytestmark = pytest.mark.chromium
+pytestmark = [pytest.mark.chromium, pytest.mark.heavy]
 
 
 def test_bench_produces_every_figure(dist, tmp_path):

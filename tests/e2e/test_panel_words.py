@@ -7,6 +7,8 @@ locale, is always English here."""
 import json
 import re
 
+import pytest
+
 from harness.browsers import Child
 from harness.driver.start import start_driver
 from harness.help_data import helpline
@@ -91,6 +93,7 @@ FIREFOX_STARTS = [
 ]
 
 
+@pytest.mark.heavy  # a browser started afresh several times, in each browser
 def test_the_first_panel_after_each_start_shows_words_not_keys(kind, dist, server, tmp_path):
     starts = STARTS if kind == "chromium" else FIREFOX_STARTS
     found = {}
