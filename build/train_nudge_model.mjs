@@ -29,12 +29,17 @@ const TUNE = "tests/nudges/tune.jsonl";
 const TALKS = "tests/nudges/conversations-tune.jsonl";
 const FOLDS = 5;
 const EPOCHS = 200;
-const FALSE_ALARMS = 0.03;
+// Below the issue's 3 %, chosen before the eighth round was measured: held-out parts fall on both
+// sides of the out-of-fold figure (seventh round: 3.0 % here, 3.6 % sealed, 1.9 % new hand).
+const FALSE_ALARMS = 0.025;
 const WEAK_RATE = 0.05;
 // Shorter lines are the rules' alone (nudge/judge.js): a chat app's own labels and one-word
 // replies ("Send", "You") are absent from the tuning lines, and the model misjudged them.
 const MIN_WORDS = 3;
-const GRID = { l2: [1e-5, 3e-5], bits: [14] };
+// Out of fold on the eighth round's tuning part (caught bare + dressed, at the budget): 2^14 buckets
+// with L2 0, 1e-6, 3e-6, 1e-5: 9479, 9577, 9373, 9039; 2^15 with 1e-6, 3e-6, 1e-5: 9744, 9506,
+// 9152. Searched again here each time it runs, around the best.
+const GRID = { l2: [1e-6, 3e-6], bits: [15] };
 // Chat apps draw a name, badges and the time around the words (chat_decor.mjs), and the model's
 // features are averaged over the line, so that dressing dilutes a risky line's words. Each line is
 // also trained on as AUGMENT dressed copies, same label, in the same fold as the line itself; out of
@@ -242,7 +247,7 @@ if (flag === "--retrain") { // the shipped settings, no cross-validation: what a
       [LANGUAGE]: {
         ...trained,
         weak: talks.weak,
-        cross_validation: { folds: FOLDS, lines_of: writers(), caught: pick.caught, risky: pick.risky,
+        cross_validation: { folds: FOLDS, false_alarms_at_most: FALSE_ALARMS, lines_of: writers(), caught: pick.caught, risky: pick.risky,
           flagged: pick.flagged, harmless: pick.harmless, dressed: pick.dressed },
         conversations: { file: TALKS, caught: talks.caught, risky: talks.risky, flagged: talks.flagged, harmless: talks.harmless },
       },

@@ -4,8 +4,8 @@ The peer: all-MiniLM-L6-v2 embeddings (tools/minilm.py), the tuning part's risky
 Sentinel's positive examples and its harmless lines as its negative examples, Sentinel's
 per-message score and aggregation (tools/peer_score.py). Two operating points:
 - "sentinel": a message counts when its score reaches Sentinel's min_score_to_consider (0.1);
-- "budget": the lowest threshold that keeps the tuning part's false alarms at 3 % or under,
-  the budget Buoy's rules are held to.
+- "budget": the lowest threshold that keeps the tuning part's false alarms within the budget
+  Buoy's learned stage was chosen at (nudge-model.json, cross_validation.false_alarms_at_most).
 The tuning part is scored leave-one-out (each line against all the others: Sentinel's
 prevent_exact_match, made strict), so its figures are cross-validated; the budget threshold is
 picked on those same scores, so the tuning part meets the budget by construction. It is scored
@@ -29,7 +29,6 @@ from tools.split_nudge_set import NEW_HAND
 
 PARTS = ("tune", "sealed", NEW_HAND)
 OTHERS = "others"  # the tuning part again, each line against the other writers' lines only
-FALSE_ALARM_BUDGET = 0.03
 CHUNK = 1024
 CACHE = "dist/peer"  # embeddings per file, keyed by its hash and tools/minilm.py's
 
@@ -81,9 +80,9 @@ def _score(queries: np.ndarray, index: np.ndarray, moves: list, hide: tuple | No
     return scored
 
 
-def _budget_threshold(harmless_scores: list[float]) -> float:
-    """The lowest threshold that flags at most FALSE_ALARM_BUDGET of these harmless lines."""
-    allowed = int(FALSE_ALARM_BUDGET * len(harmless_scores))
+def _budget_threshold(harmless_scores: list[float], budget: float) -> float:
+    """The lowest threshold that flags at most `budget` (a share) of these harmless lines."""
+    allowed = int(budget * len(harmless_scores))
     ranked = sorted(harmless_scores, reverse=True)
     return float(np.nextafter(ranked[allowed], np.inf)) if allowed < len(ranked) else 0.0
 
@@ -138,6 +137,8 @@ def evaluate(repo_root, embed=None, timing: bool = True) -> dict:
         cache = repo_root / CACHE
     rules = json.loads((repo_root / "extension/data/nudges.json").read_text(encoding="utf-8"))
     move_ids = [m["id"] for m in rules["languages"]["en"]["moves"]]
+    model = json.loads((repo_root / "extension/data/nudge-model.json").read_text(encoding="utf-8"))
+    budget = model["languages"]["en"]["cross_validation"]["false_alarms_at_most"]
     lines = {part: _read(nudges / f"{part}.jsonl") for part in PARTS}
     vectors = {part: _embedded(embed, [x["text"] for x in lines[part]], nudges / f"{part}.jsonl", cache)
                for part in PARTS}
@@ -147,7 +148,7 @@ def evaluate(repo_root, embed=None, timing: bool = True) -> dict:
               **{part: _score(vectors[part], index, moves) for part in PARTS[1:]},
               OTHERS: _score(index, index, moves, hide=(writers, writers))}
     harmless = [score for (score, _), line in zip(scored["tune"], lines["tune"], strict=True) if not line["move"]]
-    thresholds = {"sentinel": MIN_SCORE, "budget": _budget_threshold(harmless)}
+    thresholds = {"sentinel": MIN_SCORE, "budget": _budget_threshold(harmless, budget)}
     lines[OTHERS] = lines["tune"]
     parts = {part: {point: _measure(lines[part], scored[part], t, move_ids) for point, t in thresholds.items()}
              for part in (*PARTS, OTHERS)}
@@ -159,7 +160,7 @@ def evaluate(repo_root, embed=None, timing: bool = True) -> dict:
         flat_scores = iter(score for score, _ in _score(_embedded(embed, flat, path, cache), index, moves))
         scores = [[next(flat_scores) for _ in c["lines"]] for c in convs]
         conversations[part] = {point: _conversations(convs, scores, t) for point, t in thresholds.items()}
-    return {"thresholds": thresholds, "parts": parts, "conversations": conversations,
+    return {"thresholds": thresholds, "budget": budget, "parts": parts, "conversations": conversations,
             "index": {"positive": sum(map(bool, moves)), "negative": sum(not m for m in moves)},
             "cost": _cost(embed, [x["text"] for x in lines["tune"]], index, moves) if timing else None}
 
@@ -173,7 +174,7 @@ def format_report(results: dict, buoy: dict | None = None) -> str:
              "tune is scored leave-one-out; the sealed parts against the whole tuning part, counts only;",
              f"{OTHERS}: the tuning part, each line against the lines of its other writers only.",
              f"points: sentinel = score >= {t['sentinel']:.3f} (Sentinel's min_score_to_consider); "
-             f"budget = score >= {t['budget']:.3f} (tuning false alarms <= {FALSE_ALARM_BUDGET:.0%})",
+             f"budget = score >= {t['budget']:.3f} (tuning false alarms <= {results['budget']:.1%})",
              "",
              f"{'point':<8} {'part':<{w}} {'move':<9} {'risky':>5} {'caught':>6} {'recall':>7} "
              f"{'flagged':>7} {'false alarms':>12}"]

@@ -49,11 +49,18 @@ def test_a_line_near_risky_examples_scores_and_names_their_move():
     assert near_harmless == 0.0
 
 
-def test_the_budget_threshold_flags_at_most_three_in_a_hundred():
+def test_the_budget_threshold_flags_at_most_the_budget():
     scores = [0.0] * 90 + [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5]
-    threshold = _budget_threshold(scores)
+    threshold = _budget_threshold(scores, 0.03)
     assert sum(s >= threshold for s in scores) == 3
-    assert _budget_threshold([0.2] * 100) > 0.2  # ties at the edge stay unflagged
+    assert sum(s >= _budget_threshold(scores, 0.025) for s in scores) == 2  # 2.5 of 100: two, not three
+    assert _budget_threshold([0.2] * 100, 0.03) > 0.2  # ties at the edge stay unflagged
+
+
+def test_the_budget_is_the_one_buoy_was_chosen_at(results):
+    model = json.loads((ROOT / "extension/data/nudge-model.json").read_text(encoding="utf-8"))
+    assert results["budget"] == model["languages"]["en"]["cross_validation"]["false_alarms_at_most"]
+    assert f"tuning false alarms <= {results['budget']:.1%}" in format_report(results)
 
 
 @pytest.fixture(scope="module")

@@ -22,13 +22,13 @@ SETS = {language: ROOT / "tests/nudges" / language for language in LANGUAGES}
 # (tests/nudges/README.md). The sealed parts are far below the tuning parts: the rules were written
 # from 17 to 21 lines a move. Every language's rules, and the English learned stage, read each line,
 # so a change to any of them can move these figures.
-RECALL_FLOORS = {("fr", "tune"): 116 / 118, ("fr", "sealed"): 71 / 176,
-                 ("es", "tune"): 136 / 139, ("es", "sealed"): 106 / 208}
-ALARM_CEILINGS = {("fr", "tune"): 1 / 266, ("fr", "sealed"): 16 / 400,
-                  ("es", "tune"): 1 / 292, ("es", "sealed"): 12 / 437}
+RECALL_FLOORS = {("fr", "tune"): 116 / 118, ("fr", "sealed"): 70 / 176,
+                 ("es", "tune"): 136 / 139, ("es", "sealed"): 107 / 208}
+ALARM_CEILINGS = {("fr", "tune"): 1 / 266, ("fr", "sealed"): 21 / 400,
+                  ("es", "tune"): 4 / 292, ("es", "sealed"): 14 / 437}
 # Conversations: a risky one is caught by a nudge at any of its lines; a harmless one with any is flagged.
 TALK_FLOORS = {("fr", "tune"): 7 / 7, ("fr", "sealed"): 4 / 10, ("es", "tune"): 6 / 6, ("es", "sealed"): 5 / 10}
-TALK_CEILINGS = {("fr", "tune"): 1 / 7, ("fr", "sealed"): 2 / 10, ("es", "tune"): 0 / 6, ("es", "sealed"): 1 / 10}
+TALK_CEILINGS = {("fr", "tune"): 2 / 7, ("fr", "sealed"): 2 / 10, ("es", "tune"): 0 / 6, ("es", "sealed"): 1 / 10}
 
 
 def floor_failures(language: str, results: dict) -> list[str]:
