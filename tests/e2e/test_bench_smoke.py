@@ -13,6 +13,9 @@ OWN_BROWSER = "the bench starts its own Chromium for every variant"
 pytestmark = [pytest.mark.chromium, pytest.mark.heavy]
 
 
+# Two to three minutes while the suite's other heavy tests share the 2 cores: it timed out at the
+# suite's 180 s when it started beside the retraining test.
+@pytest.mark.timeout(600)
 def test_bench_produces_every_figure(dist, tmp_path):
     out = tmp_path / "bench.json"
     result = run_bench(ROOT, rounds=1, chat_rounds=1, chat_seconds=1, pages=("chat",), warm_up=False,
