@@ -21,6 +21,5 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line("\n".join(report.longreprtext.splitlines()[-40:]))
 
 
-
 def pytest_collection_modifyitems(items):
     heavy_first(items)

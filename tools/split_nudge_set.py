@@ -36,6 +36,10 @@ def _write(path: Path, rows: list[dict]) -> None:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
 
+def _append(path: Path, rows: list[dict]) -> None:
+    _write(path, (_read(path) if path.exists() else []) + rows)
+
+
 def _same_text(text: str) -> str:
     """Two lines that differ only in case or spacing are one text."""
     return " ".join(text.lower().split())
@@ -116,9 +120,9 @@ def add_to_tuning(writers_dir: Path) -> dict:
     holds already is left out (compared, never shown)."""
     lines = _writers_lines(writers_dir)
     added = _unseen(lines, _held())
-    _write(NUDGES / "tune.jsonl", _read(NUDGES / "tune.jsonl") + added)
+    _append(NUDGES / "tune.jsonl", added)
     talks = _writers_talks(writers_dir)
-    _write(NUDGES / "conversations-tune.jsonl", _read(NUDGES / "conversations-tune.jsonl") + talks)
+    _append(NUDGES / "conversations-tune.jsonl", talks)
     return {"added": Counter(r["move"] or "harmless" for r in added), "already held": len(lines) - len(added),
             "conversations": len(talks)}
 
@@ -134,7 +138,7 @@ def split_app_text(writers_dir: Path) -> dict:
         raise ValueError(f"app text is never risky: {risky['set']} has a line with a move")
     rows = _unseen(lines, _held())
     tune, sealed = _split(rows, lambda r: r["set"])
-    _write(NUDGES / "tune.jsonl", _read(NUDGES / "tune.jsonl") + tune)
+    _append(NUDGES / "tune.jsonl", tune)
     _write(NUDGES / f"{APP_TEXT}.jsonl", sealed)
     return {"tune": len(tune), APP_TEXT: len(sealed), "already held": len(lines) - len(rows)}
 
@@ -147,9 +151,8 @@ def seal_new_hand(writers_dir: Path) -> dict:
     lines = _writers_lines(writers_dir)
     sealed = _unseen(lines, _held())
     talks = _writers_talks(writers_dir)
-    for name, rows in ((NEW_HAND, sealed), (f"conversations-{NEW_HAND}", talks)):  # added to what is there
-        path = NUDGES / f"{name}.jsonl"
-        _write(path, (_read(path) if path.exists() else []) + rows)
+    _append(NUDGES / f"{NEW_HAND}.jsonl", sealed)  # added to what earlier new hands left there
+    _append(NUDGES / f"conversations-{NEW_HAND}.jsonl", talks)
     return {NEW_HAND: Counter(r["move"] or "harmless" for r in sealed), "already held": len(lines) - len(sealed),
             "conversations": len(talks)}
 

@@ -23,9 +23,9 @@ def test_trained_on_the_tuning_part_as_it_is():
     assert MODEL["trained_on"] == {"file": "tests/nudges/tune.jsonl", "sha256": hashlib.sha256(tune).hexdigest()}
 
 
-# Retraining takes 25 to 40 s alone on this project's machine (12,000 tuning lines and their dressed
-# copies, 200 epochs) and several times that while the suite's browsers share its 2 cores: a full
-# run timed out at the suite's 180 s.
+# Retraining takes about a minute alone on this project's machine (18,000 tuning lines and their
+# dressed copies, 2^15 buckets, 200 epochs) and four times that while the suite's browsers share
+# its 2 cores: a full run timed out at the suite's 180 s.
 @pytest.mark.heavy
 @pytest.mark.timeout(600)
 def test_shipped_weights_are_what_the_script_makes():
