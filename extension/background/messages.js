@@ -5,6 +5,7 @@ import { callButton } from "./button-scripts.js";
 import { openHelp, openSiteReport } from "./help-tabs.js";
 import { pageOf } from "./page-note.js";
 import { chatTab, quickExit } from "./quick-exit.js";
+import { cuesFor } from "../nudge/engine.js";
 import { fromButton, fromExtensionPage, fromPanelInTab } from "./senders.js";
 import { siteHere } from "./site-here.js";
 
@@ -38,6 +39,12 @@ const handlers = {
   [MESSAGE.quickExit]: {
     allowed: (sender) => fromExtensionPage(sender) || fromButton(sender),
     run: async (_, sender) => quickExit(await chatTab(sender)),
+  },
+  // The nudge watcher, which runs beside the button in the page's top frame: judged here, off the
+  // chat page's main thread. The lines are read and answered, never kept (nudge/engine.js).
+  [MESSAGE.judgeNudges]: {
+    allowed: fromButton,
+    run: ({ messages, language }) => cuesFor(messages, language),
   },
 };
 

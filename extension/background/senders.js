@@ -1,6 +1,6 @@
 // Who sent a message, from what the browser says of the sender (never from the message): Buoy's own
-// pages, the in-page panel inside a tab, or the button's content script on a page's top frame. Pages
-// can't message an extension at all.
+// pages, the in-page panel inside a tab, or Buoy's content scripts (the button, the nudge watcher
+// beside it) on a page's top frame. Pages can't message an extension at all.
 const EXTENSION_ORIGIN = new URL(chrome.runtime.getURL("")).origin;
 
 export const fromExtensionPage = (sender) =>

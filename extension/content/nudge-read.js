@@ -3,9 +3,11 @@
 //
 //   the watcher's records ─ after BATCH_MS, an idle callback: the new nodes, capped; SLICE_MS and MAX_CHARS
 //     at most ─ messages, each read as a person sees it (seen(): a space at element edges, emoji images
-//     by their alt), as its whole line and its words alone ─ nudge/engine.js
-//     └─ buoyButton.nudge(): one per conversation (origin + path) per QUIET_MS; a dismissal holds
-import { situationFor } from "../nudge/engine.js";
+//     by their alt), as its whole line and its words alone
+//     └─ the background judges them, off the page's main thread (nudge/engine.js): each one's cue
+//          └─ the conversation's memory, kept here (nudge/memory.js) └─ buoyButton.nudge(): one per
+//             conversation (origin + path) per QUIET_MS; a dismissal holds
+import { createMemory } from "../nudge/memory.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
 // The nudges' words, content/locale/<folder>-nudges.js, in the language of the button's words (which
@@ -100,6 +102,7 @@ export function lines(node, out) {
 // child's own recent lines (squashed) and forget() to keep only the recent ones.
 export function makeReader({ take, unread, sent, forget, squash }) {
   const pending = new Map(); // node -> the conversation it arrived in
+  const memory = createMemory(); // each conversation's weak cues, added up: memory only, gone with the page
   let scheduled = false;
   const lastNudge = new Map(); // conversation -> when: memory only, gone with the page
   const dismissed = new Set();
@@ -135,12 +138,13 @@ export function makeReader({ take, unread, sent, forget, squash }) {
     while (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value); // oldest first
   }
 
-  function onIdle(deadline) {
-    scheduled = false;
+  // Reads what arrived, within the slice's budget, then has the background judge it.
+  async function onIdle(deadline) {
     file();
     const start = performance.now();
     // The page's language ("fr-CA" -> "fr"), whose rules read first (nudge/nudger.js); once a slice.
     const language = (document.documentElement?.lang ?? "").split("-")[0].toLowerCase();
+    const batch = []; // [readings, conversation]: the child's own echoed lines are never sent
     let chars = 0;
     let read = 0;
     for (const [node, here] of pending) {
@@ -153,15 +157,30 @@ export function makeReader({ take, unread, sent, forget, squash }) {
       lines(node, found);
       for (const readings of found) {
         chars += readings[0].length;
-        const situation = ownEcho(readings[0]) ? null
-          : situationFor(readings.map((r) => r.slice(0, LINE_CHARS)), here, language);
-        if (situation) {
-          offer(situation, here); // lines after it in this conversation are now passed over
-          return schedule();
-        }
+        if (!ownEcho(readings[0])) batch.push([readings.map((r) => r.slice(0, LINE_CHARS)), here]);
       }
     }
-    schedule();
+    try {
+      if (batch.length) await judge(batch, language);
+    } finally {
+      scheduled = false; // only now: the next slice's lines are heeded after these, in order
+      schedule();
+    }
+  }
+
+  // Each message's cue from the background, heeded in order in its conversation's memory. A
+  // message sent to Buoy's own background, in the browser; nothing goes further or is kept there.
+  async function judge(batch, language) {
+    const messages = batch.map(([readings]) => readings);
+    const answer = await api.runtime.sendMessage({ type: "nudge:judge", messages, language })
+      .catch(() => null); // Buoy was updated or turned off in the meantime: these lines go unjudged
+    if (!answer?.ok) return;
+    const now = performance.now();
+    batch.forEach(([, here], i) => {
+      if (!allowed(here, now)) return; // lines after a nudge in its conversation are passed over
+      const nudge = memory.heed(here, answer.result[i], now);
+      if (nudge) offer(nudge.situation, here);
+    });
   }
 
   function schedule() {

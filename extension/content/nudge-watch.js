@@ -1,11 +1,11 @@
 // Gentle nudges (issue 11): watches for new text on a listed page, on the device, and asks the button
 // (content/button.js, same isolated world) for a short prompt when a line makes a risky move.
 // Registered beside the button only while settings.nudges is on (background/button-scripts.js).
-// Nothing is stored or sent: no text, no counts, no matches.
+// Nothing is stored or sent off the device: no text, no counts, no matches.
 //
 //   MutationObserver (added nodes, changed text) ─ its records, filed with the conversation they came in
-//     └─ content/nudge-read.js, imported when new text first appears: reads them when idle
-//          ─ nudge/engine.js └─ buoyButton.nudge()
+//     └─ content/nudge-read.js, imported when new text first appears: reads them when idle, has
+//          Buoy's background judge them (nudge/engine.js) └─ buoyButton.nudge()
 // Only this part runs on every page load: a page where nothing new appears never loads the rest.
 (() => {
   if (globalThis.buoyNudges) return;

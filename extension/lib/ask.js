@@ -10,6 +10,7 @@ export const MESSAGE = Object.freeze({
   closePanel: "panel:close", // the in-page panel asks its tab's button to close it
   panelEscaped: "panel:escape", // the in-page panel saw a first Escape
   quickExit: "quickexit:go", // quick exit, from the panel or the button's double Escape
+  judgeNudges: "nudge:judge", // { messages, language }: the nudge watcher's lines, each one's cue
 });
 
 // The background's answer, or null if it refused, failed or isn't there: a page never breaks

@@ -30,5 +30,16 @@ export function createMemory({ halfLifeMs = HALF_LIFE_MS } = {}) {
     return false;
   }
 
-  return { add };
+  /**
+   * What a message's cue (nudger.js) does in its conversation: a strong cue nudges at once, a weak
+   * one adds its weight, and a line with none decays the score.
+   * @param {{move: string, situation: string, strong: boolean, weight: number} | null} cue
+   * @returns {{move: string, situation: string} | null} the nudge, if there is one now
+   */
+  function heed(conversation, cue, now) {
+    if (cue?.strong || add(conversation, cue?.weight ?? 0, now)) return { move: cue.move, situation: cue.situation };
+    return null;
+  }
+
+  return { add, heed };
 }

@@ -2,9 +2,8 @@
 // a strong cue nudges at once, weak cues from the same conversation add up (memory.js). Every
 // language's rules read every line, the page's own language first (issue 17): a French line on an
 // English page is still read by the French rules, and where two languages both see a move, the
-// page's language names it. Pure:
-// engine.js gives it the shipped data and the page's clock; tools/eval_nudges.mjs and the tests
-// give it JSON and their own clock.
+// page's language names it. Pure: engine.js gives it the shipped data, in the background;
+// tools/eval_nudges.mjs and the tests give it JSON and their own clock.
 import { compileJudge } from "./judge.js";
 import { createMemory } from "./memory.js";
 import { tokenise } from "./normalise.js";
@@ -12,14 +11,14 @@ import { tokenise } from "./normalise.js";
 /**
  * @param {{nudges: object, typos: object, model?: object}} data data/nudges.json,
  *   data/nudge-typos.json and data/nudge-model.json as parsed
- * @param {{now?: () => number, halfLifeMs?: number}} [options]
- * @returns {(text: string | string[], conversation?: string, pageLanguage?: string) => ({move: string, situation: string} | null)}
- *   the move a nudge is for and its situation id (data/situations.json), or null; text is one
- *   message, or its readings (content/nudge-read.js: the whole line, then the words without the
+ * @returns {(text: string | string[], pageLanguage?: string) => ({move: string, situation: string, strong: boolean, weight: number} | null)}
+ *   a message's cue: its move, the situation id (data/situations.json) a nudge for it leads to,
+ *   whether it nudges at once, and a weak cue's weight (memory.js adds those up), or null; text is
+ *   one message, or its readings (content/nudge-read.js: the whole line, then the words without the
  *   name and time drawn around them), judged as one message; pageLanguage is the page's primary
  *   language subtag ("fr"), or "" when unknown
  */
-export function createNudger(data, { now = () => performance.now(), halfLifeMs } = {}) {
+export function createCueFinder(data) {
   const languages = Object.entries(data.nudges.languages).map(([language, rules]) => ({
     language,
     judge: compileJudge(rules, {
@@ -28,22 +27,33 @@ export function createNudger(data, { now = () => performance.now(), halfLifeMs }
     }),
     situations: new Map(rules.moves.map((move) => [move.id, move.situation])),
   }));
-  const memory = createMemory({ halfLifeMs });
   // The order languages are tried in, per page language: the page's first, then the data's order.
   const orders = new Map(languages.map(({ language }, i) => [language, [languages[i], ...languages.filter((_, j) => j !== i)]]));
 
-  return function nudge(text, conversation = "", pageLanguage = "") {
+  return function cueOf(text, pageLanguage = "") {
     let weak = null;
     for (const reading of typeof text === "string" ? [text] : text) {
       const tokenised = tokenise(reading); // once for every language: only their words' steps differ
       for (const { judge, situations } of orders.get(pageLanguage) ?? languages) {
         const cue = judge(reading, tokenised);
-        if (cue?.strong) return { move: cue.move, situation: situations.get(cue.move) };
+        if (cue?.strong) return { ...cue, situation: situations.get(cue.move) };
         if (cue && (!weak || cue.weight > weak.weight)) weak = { ...cue, situation: situations.get(cue.move) };
       }
     }
-    // The message's strongest weak cue counts once, however many readings saw it.
-    const crossed = memory.add(conversation, weak?.weight ?? 0, now());
-    return crossed ? { move: weak.move, situation: weak.situation } : null;
+    return weak; // the message's strongest weak cue counts once, however many readings saw it
   };
+}
+
+/**
+ * Cues and a conversation memory together, as the watcher uses them (content/nudge-read.js keeps
+ * the memory in the page and asks the background for the cues): the evaluation, training and tests.
+ * @param {{nudges: object, typos: object, model?: object}} data as createCueFinder's
+ * @param {{now?: () => number, halfLifeMs?: number}} [options]
+ * @returns {(text: string | string[], conversation?: string, pageLanguage?: string) => ({move: string, situation: string} | null)}
+ *   the move a nudge is for and its situation id, or null
+ */
+export function createNudger(data, { now = () => performance.now(), halfLifeMs } = {}) {
+  const cueOf = createCueFinder(data);
+  const memory = createMemory({ halfLifeMs });
+  return (text, conversation = "", pageLanguage = "") => memory.heed(conversation, cueOf(text, pageLanguage), now());
 }

@@ -2,11 +2,15 @@
 // engine (issue 17), and the page's language is read first where two languages see different moves.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { situationFor } from "../../dist/chromium/nudge/engine.js";
+import { cuesFor } from "../../dist/chromium/nudge/engine.js";
+import { createMemory } from "../../dist/chromium/nudge/memory.js";
 import { createNudger } from "../../dist/chromium/nudge/nudger.js";
 import situations from "../../dist/chromium/data/situations.js";
 
 const ids = new Set(situations.situations.map((s) => s.id));
+// As the watcher does: the background's cue for a line, heeded in the page's memory of its conversation.
+const memory = createMemory();
+const situationFor = (line, conversation, language) => memory.heed(conversation, cuesFor([[line]], language)[0], 0)?.situation ?? null;
 
 test("a French line on a French page leads to its situation", () => {
   assert.equal(situationFor("slt, envoie une photo de toi stp", "fr 1", "fr"), "wants-pictures");
@@ -46,4 +50,29 @@ test("ordinary French and Spanish chat stays quiet, and every answer is a known 
     assert.equal(situationFor(line, `quiet ${line}`, language), null);
   }
   assert.ok(ids.has(situationFor("t'es seule chez toi ?", "fr 5", "fr")));
+});
+
+test("the background answers each message's cue in order, and refuses what the watcher never sends", () => {
+  const cues = cuesFor([["gg"], ["sam can u send a selfie", "can u send a selfie"], ["q no se entere nadie"]], "en");
+  assert.deepEqual(cues.map((c) => c?.situation ?? null), [null, "wants-pictures", "scared"]);
+  assert.equal(cues[1].strong, true);
+  for (const bad of [null, "a line", [[]], [["a", "b", "c"]], [[1]], [["x".repeat(1_000_000)]], Array(1_000_001).fill(["x"])]) {
+    assert.throws(() => cuesFor(bad, "en"), TypeError, JSON.stringify(bad)?.slice(0, 40));
+  }
+});
+
+test("the background keeps no conversation: the same weak line asked again gets the same answer", async () => {
+  const { readFile } = await import("node:fs/promises");
+  const tune = (await readFile(new URL("../nudges/tune.jsonl", import.meta.url), "utf8")).split("\n").filter(Boolean);
+  const weak = tune.map((l) => JSON.parse(l).text).find((line) => {
+    const cue = cuesFor([[line]], "en")[0];
+    return cue && !cue.strong && cue.weight >= 0.5; // enough to add up to a nudge in a few lines
+  });
+  assert.ok(weak, "no weak line in the tuning part");
+  const first = cuesFor([[weak]], "en")[0];
+  for (let i = 0; i < 5; i++) assert.deepEqual(cuesFor([[weak], [weak]], "en"), [first, first]);
+  // Adding up is the page's: its memory, not the background, turns repeated weak cues into a nudge.
+  const page = createMemory();
+  const nudged = Array.from({ length: 10 }, (_, i) => page.heed("one chat", first, i)).some(Boolean);
+  assert.equal(nudged, true);
 });

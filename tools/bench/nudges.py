@@ -1,6 +1,7 @@
 """The nudge engine's matching cost per chat line (issue 11), in Buoy's own build in Chromium: the
-shipped nudge/engine.js over every line of the evaluation sets (risky lines run their patterns,
-most harmless ones leave after one lookup). The busy chat measures the whole watcher in a page."""
+shipped nudge/engine.js, which the background runs, over every line of the evaluation sets, one
+question a line (risky lines run their patterns, most harmless ones leave after one lookup). The busy
+chat measures what the watcher costs the page itself."""
 
 import json
 from pathlib import Path
@@ -9,10 +10,10 @@ from harness.chromium import extension_url
 from tools.eval_nudges import PARTS
 
 MEASURE = """async ([lines, passes]) => {
-  const { situationFor } = await import("/nudge/engine.js");
-  for (let i = 0; i < 20; i++) for (const line of lines) situationFor(line);  // warm up the JIT
+  const { cuesFor } = await import("/nudge/engine.js");
+  for (let i = 0; i < 20; i++) for (const line of lines) cuesFor([[line]], "");  // warm up the JIT
   const start = performance.now();
-  for (let i = 0; i < passes; i++) for (const line of lines) situationFor(line);
+  for (let i = 0; i < passes; i++) for (const line of lines) cuesFor([[line]], "");
   return (performance.now() - start) * 1000 / (passes * lines.length);
 }"""
 

@@ -93,6 +93,8 @@ def markdown(result: dict) -> str:
     if n := result["nudges"]:
         lines += [f"**Nudge matching** (nudge/engine.js in an extension page, {n['lines']} evaluation lines): "
                   f"{n['us_per_line']:.1f} µs a line", ""]
+    lines += ["**Background wake**, stopped then asked one message from an extension page (ms): " + ", ".join(
+        f"{name} {_fmt(w, 'abs')}" for name, w in result["background_wake"].items()), ""]
     s = result["sizes"]
     lines += ["**Sizes** (bytes): " + ", ".join(f"{v} content script {d['per_page_load_bytes']}"
                                                  for v, d in s.items() if v != "packages")

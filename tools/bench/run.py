@@ -17,6 +17,7 @@ from harness.lounge import run_lounge
 from harness.nudge_page import in_buoy_world
 from harness.server import serve_fixtures
 from tools.bench import probe
+from tools.bench.background import wake_ms
 from tools.bench.lounge import lounge_busy_chat
 from tools.bench.nudges import matching_cost
 from tools.bench.pages import bench_hosts, write_pages
@@ -179,6 +180,8 @@ def run_bench(root: Path, rounds=15, chat_rounds=4, chat_seconds=10, rate=50, ru
                     app_chat = lounge_busy_chat(lounge, hosts["lounge"], rate, chat_seconds)
                     busy_app = _busy(contexts, app_chat, chat_rounds, messages, own)
                     nudges = matching_cost(contexts["buoy"], root)  # nudges are on by default in the busy chat too
+                log(f"{time.monotonic() - t0:5.1f}s the background's wake")
+                wake = wake_ms({name: contexts[name] for name in ("buoy", "before") if name in contexts}, max(rounds, 3))
                 version = contexts["buoy"].browser.version if contexts["buoy"].browser else ""
             finally:
                 for context in contexts.values():
@@ -190,6 +193,7 @@ def run_bench(root: Path, rounds=15, chat_rounds=4, chat_seconds=10, rate=50, ru
         "pages": page_table(loads),
         "click": {name: summary(values) for name, values in clicks.items()},
         "busy_chat": busy, "busy_app": busy_app, "nudges": nudges, "sizes": size,
+        "background_wake": {name: summary(values) for name, values in wake.items()},
         "change": {page: {f: paired(v["buoy"][f], v["before"][f]) for f in CHANGE_FIGURES}
                    for page, v in loads.items()} if against else None,
         "targets": targets(loads, clicks, {"chat page": busy, "The Lounge": busy_app} if busy else {}, size),
