@@ -51,7 +51,8 @@ const handlers = {
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
   const handler = Object.hasOwn(handlers, message?.type) ? handlers[message.type] : null;
   if (!handler || !handler.allowed(sender)) return false;
-  Promise.resolve(handler.run(message, sender)).then(
+  // A handler that throws at once (a message that isn't what it expects) is answered like one that fails later.
+  new Promise((done) => done(handler.run(message, sender))).then(
     (result) => reply({ ok: true, result }),
     (error) => reply({ ok: false, error: String(error?.message ?? error) }),
   );
