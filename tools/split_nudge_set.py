@@ -4,7 +4,7 @@ Run once, on the writers' folders (each with `lines.jsonl` and `conversations.js
 helpers who never saw the rules), by whoever does NOT tune the rules:
 
     python -m tools.split_nudge_set WRITERS_DIR [LANGUAGE]
-    python -m tools.split_nudge_set --train WRITERS_DIR   # later writers: all to tuning
+    python -m tools.split_nudge_set --train WRITERS_DIR [LANGUAGE]   # later writers: all to tuning
     python -m tools.split_nudge_set --app-text WRITERS_DIR   # chat apps' own text, split once
     python -m tools.split_nudge_set --new-hand WRITERS_DIR   # later writers: all sealed, once each
 
@@ -62,10 +62,25 @@ def _writers_talks(writers_dir: Path) -> list[dict]:
             for r in _read(writer / "conversations.jsonl")]
 
 
-def _held() -> set[str]:
-    """Every text the tuning and sealed parts hold (as _same_text compares them)."""
-    return {_same_text(r["text"]) for part in ("tune", "sealed", NEW_HAND) if (NUDGES / f"{part}.jsonl").exists()
-            for r in _read(NUDGES / f"{part}.jsonl")}
+def _parts(language: str) -> Path:
+    """Where a language's parts are: tests/nudges/ for English, tests/nudges/<language>/ for the others."""
+    return NUDGES if language == "en" else NUDGES / language
+
+
+def _held(language: str = "en") -> set[str]:
+    """Every text the language's tuning and sealed parts hold (as _same_text compares them)."""
+    out = _parts(language)
+    return {_same_text(r["text"]) for part in ("tune", "sealed", NEW_HAND) if (out / f"{part}.jsonl").exists()
+            for r in _read(out / f"{part}.jsonl")}
+
+
+def _sealed_texts(language: str) -> set[str]:
+    """Every text the language's sealed parts hold, its lines and its conversations' lines."""
+    out = _parts(language)
+    texts = {r["text"] for part in ("sealed", NEW_HAND) if (out / f"{part}.jsonl").exists() for r in _read(out / f"{part}.jsonl")}
+    texts |= {x for part in ("sealed", NEW_HAND) if (out / f"conversations-{part}.jsonl").exists()
+              for t in _read(out / f"conversations-{part}.jsonl") for x in t["lines"]}
+    return {_same_text(x) for x in texts}
 
 
 def _unseen(rows: list[dict], held: set[str]) -> list[dict]:
@@ -97,7 +112,7 @@ def _split(rows: list[dict], key) -> tuple[list[dict], list[dict]]:
 
 
 def split(writers_dir: Path, language: str = "en") -> dict:
-    out = NUDGES if language == "en" else NUDGES / language
+    out = _parts(language)
     out.mkdir(exist_ok=True)
     old = [{**r, "set": "2026-11"} for part in ("held", "tune") if (out / f"{part}.jsonl").exists()
            for r in _read(out / f"{part}.jsonl")]
@@ -114,15 +129,17 @@ def split(writers_dir: Path, language: str = "en") -> dict:
             "conversations": {"tune": len(conv_tune), "sealed": len(conv_sealed)}}
 
 
-def add_to_tuning(writers_dir: Path) -> dict:
-    """Lines (and conversations) from writers who came after the split join the tuning part whole,
-    as more to learn from; the sealed part stays as it was made, so its figures still compare. A text either part
-    holds already is left out (compared, never shown)."""
+def add_to_tuning(writers_dir: Path, language: str = "en") -> dict:
+    """Lines (and conversations) from writers who came after the split join the tuning part of their
+    language whole, as more to learn from; the sealed part stays as it was made, so its figures
+    still compare. A text either part holds already is left out (compared, never shown)."""
+    out = _parts(language)
     lines = _writers_lines(writers_dir)
-    added = _unseen(lines, _held())
-    _append(NUDGES / "tune.jsonl", added)
-    talks = _writers_talks(writers_dir)
-    _append(NUDGES / "conversations-tune.jsonl", talks)
+    added = _unseen(lines, _held(language))
+    _append(out / "tune.jsonl", added)
+    # A conversation holding a text a sealed part holds would print it among the tuning part's misses.
+    talks = [t for t in _writers_talks(writers_dir) if not _sealed_texts(language) & {_same_text(x) for x in t["lines"]}]
+    _append(out / "conversations-tune.jsonl", talks)
     return {"added": Counter(r["move"] or "harmless" for r in added), "already held": len(lines) - len(added),
             "conversations": len(talks)}
 
@@ -159,7 +176,7 @@ def seal_new_hand(writers_dir: Path) -> dict:
 
 if __name__ == "__main__":
     if sys.argv[1] == "--train":
-        print(json.dumps(add_to_tuning(Path(sys.argv[2])), indent=1))
+        print(json.dumps(add_to_tuning(Path(sys.argv[2]), *sys.argv[3:4]), indent=1))
     elif sys.argv[1] == "--app-text":
         print(json.dumps(split_app_text(Path(sys.argv[2])), indent=1))
     elif sys.argv[1] == "--new-hand":

@@ -2,7 +2,8 @@
 
 - each language's classes are "harmless" then exactly the moves of that language in nudges.json,
   in order, so a class's weights stand for the move the engine names;
-- there is one scale and one bias per class, and the weights decode to classes x 2**bits int8.
+- there is one scale and one bias per class, and the weights decode to classes x 2**bits int8;
+- each language was trained on its own tuning part (tests/nudges/ for English, tests/nudges/<language>/).
 """
 
 import base64
@@ -17,6 +18,9 @@ def check(data: dict, everything: dict) -> list[str]:
         if language not in rules:
             found.append(f"{where}: no such language in nudges.json")
             continue
+        part = "tests/nudges/tune.jsonl" if language == "en" else f"tests/nudges/{language}/tune.jsonl"
+        if model["trained_on"]["file"] != part:
+            found.append(f"{where}/trained_on/file: must be {part}")
         moves = [m["id"] for m in rules[language]["moves"]]
         if model["classes"] != ["harmless", *moves]:
             found.append(f"{where}/classes: must be harmless then {moves}")

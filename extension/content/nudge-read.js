@@ -22,9 +22,10 @@ const LINE_CHARS = 600; // an element with more text is read child by child, so 
 const QUIET_MS = 5 * 60_000;
 const ECHO_MS = 60_000; // the child's own sent line is remembered this long, only to skip its echo
 // Never what the child types, the app's own controls ("Show older messages" is a button, not a
-// message), Buoy's own host, or code.
+// message), a time the app draws (Discord's "Today at 9:14 PM" is a <time> beside the name, which
+// was read as a line of its own, and "PM" read as "DM"), Buoy's own host, or code.
 const NOT_CHAT = "input, textarea, select, [contenteditable]:not([contenteditable='false']), " +
-  "button, [role='button'], [role='menuitem'], [role='tab'], nav, [role='navigation'], " +
+  "button, [role='button'], [role='menuitem'], [role='tab'], nav, [role='navigation'], time, " +
   "buoy-help, script, style, noscript, template";
 
 // skipped() and lines() are the reading alone: tools/eval_nudges_page.py measures them over the sets

@@ -14,13 +14,16 @@ const SPACE = 32;
 // "10 02 am", "3/12/2026" "3 12 2026". A number alone ("im 12", "100 robux") stays.
 const CLOCK_RE = /(?:^| )\d+(?: \d+)+(?: [ap]m)?(?= |$)/g;
 
+/** The words of a read line the learned stage sees: times and dates left out. */
+export const modelText = (line) => line.replace(CLOCK_RE, "").trim();
+
 /**
  * @param {string} line words separated by single spaces (match.js read().line)
  * @param {number} bits the model's hash size, 2**bits buckets
  * @returns {number[]} bucket indexes, one per feature occurrence
  */
 export function features(line, bits) {
-  line = line.replace(CLOCK_RE, "").trim();
+  line = modelText(line);
   const mask = (1 << bits) - 1;
   const out = [];
   const n = line.length;

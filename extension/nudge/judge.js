@@ -3,9 +3,12 @@
 // harmless (its risk >= veto), or when the model alone is confident (risk >= threshold); a line
 // the model finds somewhat risky (risk >= weak) is a weak cue, for the conversation to add up
 // (memory.js), weighing from 0 at weak to 1 at threshold, so lines barely past weak add little. Thresholds come from cross-validation on the tuning part (data/nudge-model.json).
-// A line of fewer than min_words words is the rules' alone: on "Send", "You" or "12:01" (a chat
-// app's own buttons and times, one-word replies) the model has too little to go on.
+// A line of fewer than min_words words, times and dates not counted (the model doesn't see them),
+// is the rules' alone: on "Send", "You", "10:02 AM" or "Today at 10:02" (a chat app's own buttons
+// and times, one-word replies) the model has too little to go on, and a model with no words to
+// read answers with its bias alone, which for the Spanish model was a threat.
 import { compile } from "./match.js";
+import { modelText } from "./features.js";
 import { loadModel } from "./model.js";
 
 /**
@@ -27,7 +30,7 @@ export function compileJudge(rules, { notTypos, model } = {}) {
   return (text, tokenised) => {
     const read = matcher.read(text, tokenised);
     const rule = matcher.ruleFor(read);
-    if (read.line.split(" ", model.min_words).length < model.min_words) {
+    if (modelText(read.line).split(" ", model.min_words).length < model.min_words) {
       return rule ? { move: rule, strong: true, weight: 1 } : null;
     }
     const p = probabilities(read.line);

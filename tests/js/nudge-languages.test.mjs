@@ -76,3 +76,14 @@ test("the background keeps no conversation: the same weak line asked again gets 
   const nudged = Array.from({ length: 10 }, (_, i) => page.heed("one chat", first, i)).some(Boolean);
   assert.equal(nudged, true);
 });
+
+test("a chat app's own times and dates, read as lines of their own, never nudge in any language", () => {
+  // A chat app can draw one in an element of its own, which the watcher reads as a message; the
+  // Spanish model, with no words left once times are set aside, once answered with its bias: a threat.
+  // (Discord's "Today at 9:14 PM", whose "PM" the English rules read as "DM", is a <time>, never read.)
+  const stamps = ["— Today at 10:02", "Today at 10:02", "10:02 AM", "03/12/2026 10:02",
+    "Aujourd'hui à 10:02", "Hoy a las 10:02", "hier à 21:14"];
+  for (const language of ["en", "fr", "es", ""]) {
+    assert.deepEqual(cuesFor(stamps.map((s) => [s]), language), stamps.map(() => null), language);
+  }
+});

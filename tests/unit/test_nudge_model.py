@@ -18,25 +18,31 @@ MODEL = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
 EVERYTHING = {"nudges": RULES}
 
 
-def test_trained_on_the_tuning_part_as_it_is():
-    tune = (ROOT / "tests/nudges/tune.jsonl").read_bytes()
-    assert MODEL["trained_on"] == {"file": "tests/nudges/tune.jsonl", "sha256": hashlib.sha256(tune).hexdigest()}
+@pytest.mark.parametrize("language", MODEL["languages"])
+def test_trained_on_the_tuning_part_as_it_is(language):
+    file = "tests/nudges/tune.jsonl" if language == "en" else f"tests/nudges/{language}/tune.jsonl"
+    tune = (ROOT / file).read_bytes()
+    assert MODEL["languages"][language]["trained_on"] == {"file": file, "sha256": hashlib.sha256(tune).hexdigest()}
 
 
-# Retraining takes about a minute alone on this project's machine (18,000 tuning lines and their
-# dressed copies, 2^15 buckets, 200 epochs) and four times that while the suite's browsers share
-# its 2 cores: a full run timed out at the suite's 180 s.
+# Retraining English takes about a minute alone on this project's machine (18,000 tuning lines and
+# their dressed copies, 2^15 buckets, 200 epochs), French and Spanish about half that each (3,600
+# lines, their dressed copies and 2,800 English harmless lines), and four times as long while the
+# suite's browsers share its 2 cores: a full run once timed out at the suite's 180 s. One test a
+# language, so the suite's workers retrain them side by side.
 @pytest.mark.heavy
 @pytest.mark.timeout(600)
-def test_shipped_weights_are_what_the_script_makes():
+@pytest.mark.parametrize("language", MODEL["languages"])
+def test_shipped_weights_are_what_the_script_makes(language):
     # Retrains with the shipped settings (the cross-validation that chose them takes minutes).
-    out = subprocess.run(["node", str(ROOT / "build/train_nudge_model.mjs"), str(ROOT), "--retrain"],
+    out = subprocess.run(["node", str(ROOT / "build/train_nudge_model.mjs"), str(ROOT), "--retrain", language],
                          capture_output=True, text=True, check=True)
-    assert json.loads(out.stdout) == MODEL
+    assert json.loads(out.stdout) == {**MODEL, "languages": {language: MODEL["languages"][language]}}
 
 
 def test_small_enough_to_ship():
-    assert MODEL_FILE.stat().st_size < 512 * 1024  # the issue allows the package 3 MB more in all
+    # The issue allows the package 3 MB more in all; each language's model is about 350 KB.
+    assert MODEL_FILE.stat().st_size < 512 * 1024 * len(MODEL["languages"])
 
 
 def test_data_rules_catch_weights_that_do_not_fit():

@@ -1,6 +1,7 @@
-"""Chat nudges in French and Spanish (issue 17): rules only, measured on sets written by other hands.
+"""Chat nudges in French and Spanish (issue 17): rules and each language's learned stage, measured on
+sets written by other hands.
 
-Floors are what the rules reach on each language's tuning part and on its sealed part
+Floors are what the engine reaches on each language's tuning part and on its sealed part
 (tests/nudges/README.md); a change that makes either part worse fails here. The sealed lines are
 never printed, not even by a failing test. Needs python and node only.
 """
@@ -16,19 +17,22 @@ from tools.eval_nudges import evaluate, format_report
 
 LANGUAGES = ("fr", "es")
 PARTS = ("tune", "sealed")  # split once, like English's first writers; no new hand yet
+# Writers who came after the split (the ninth round): all of their lines train, none is sealed.
+TRAINING_ONLY = {"fr": {"fr2", "fr3", "fr4"}, "es": {"es2", "es3", "es4"}}
 SETS = {language: ROOT / "tests/nudges" / language for language in LANGUAGES}
 
 # (language, part) -> floor for recall, ceiling for false alarms, at what the engine reaches today
-# (tests/nudges/README.md). The sealed parts are far below the tuning parts: the rules were written
-# from 17 to 21 lines a move. Every language's rules, and the English learned stage, read each line,
-# so a change to any of them can move these figures.
-RECALL_FLOORS = {("fr", "tune"): 116 / 118, ("fr", "sealed"): 70 / 176,
-                 ("es", "tune"): 136 / 139, ("es", "sealed"): 107 / 208}
-ALARM_CEILINGS = {("fr", "tune"): 1 / 266, ("fr", "sealed"): 21 / 400,
-                  ("es", "tune"): 4 / 292, ("es", "sealed"): 14 / 437}
+# (tests/nudges/README.md). Each language has its own learned stage since the ninth round, trained on
+# its tuning part (about 3,600 lines by four writers), so the tuning figures are near perfect; the
+# sealed parts are by the first writer alone. Every language's rules and learned stage read each
+# line, so a change to any of them can move these figures.
+RECALL_FLOORS = {("fr", "tune"): 1069 / 1071, ("fr", "sealed"): 151 / 176,
+                 ("es", "tune"): 1080 / 1084, ("es", "sealed"): 189 / 208}
+ALARM_CEILINGS = {("fr", "tune"): 8 / 2508, ("fr", "sealed"): 20 / 400,
+                  ("es", "tune"): 10 / 2498, ("es", "sealed"): 10 / 437}
 # Conversations: a risky one is caught by a nudge at any of its lines; a harmless one with any is flagged.
-TALK_FLOORS = {("fr", "tune"): 7 / 7, ("fr", "sealed"): 4 / 10, ("es", "tune"): 6 / 6, ("es", "sealed"): 5 / 10}
-TALK_CEILINGS = {("fr", "tune"): 2 / 7, ("fr", "sealed"): 2 / 10, ("es", "tune"): 0 / 6, ("es", "sealed"): 1 / 10}
+TALK_FLOORS = {("fr", "tune"): 48 / 50, ("fr", "sealed"): 9 / 10, ("es", "tune"): 51 / 51, ("es", "sealed"): 10 / 10}
+TALK_CEILINGS = {("fr", "tune"): 23 / 52, ("fr", "sealed"): 6 / 10, ("es", "tune"): 23 / 50, ("es", "sealed"): 4 / 10}
 
 
 def floor_failures(language: str, results: dict) -> list[str]:
@@ -75,6 +79,8 @@ def test_sets_are_split_once_and_hold_every_move(language):
     for part, cases in parts.items():
         assert {c["move"] for c in cases if c["move"]} == moves, part
     assert len({c["text"] for c in parts["sealed"]} & {c["text"] for c in parts["tune"]}) == 0  # a count only
+    assert {c["set"] for c in parts["tune"]} >= TRAINING_ONLY[language]
+    assert {c["set"] for c in parts["sealed"]} & TRAINING_ONLY[language] == set()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
