@@ -138,7 +138,8 @@ def add_to_tuning(writers_dir: Path, language: str = "en") -> dict:
     added = _unseen(lines, _held(language))
     _append(out / "tune.jsonl", added)
     # A conversation holding a text a sealed part holds would print it among the tuning part's misses.
-    talks = [t for t in _writers_talks(writers_dir) if not _sealed_texts(language) & {_same_text(x) for x in t["lines"]}]
+    sealed = _sealed_texts(language)
+    talks = [t for t in _writers_talks(writers_dir) if not sealed & {_same_text(x) for x in t["lines"]}]
     _append(out / "conversations-tune.jsonl", talks)
     return {"added": Counter(r["move"] or "harmless" for r in added), "already held": len(lines) - len(added),
             "conversations": len(talks)}
