@@ -53,15 +53,19 @@ const CHECK_SEED = 16;
 
 const sha256 = (text) => createHash("sha256").update(text).digest("hex");
 const round = (x) => Math.round(x * 100) / 100;
+const read = (path) => readFileSync(`${root}/${path}`, "utf8");
+const rowsOf = (text) => text.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+const NUDGES = JSON.parse(read("extension/data/nudges.json"));
+const TYPOS = JSON.parse(read("extension/data/nudge-typos.json"));
 
 // One language's training: its tuning lines, rules and misspellings, read once.
 function trainerFor(LANGUAGE) {
   const TUNE = `${PARTS[LANGUAGE]}/tune.jsonl`;
   const TALKS = `${PARTS[LANGUAGE]}/conversations-tune.jsonl`;
-  const tuneText = readFileSync(`${root}/${TUNE}`, "utf8");
-  const cases = tuneText.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
-  const rules = JSON.parse(readFileSync(`${root}/extension/data/nudges.json`, "utf8")).languages[LANGUAGE];
-  const typos = JSON.parse(readFileSync(`${root}/extension/data/nudge-typos.json`, "utf8")).languages[LANGUAGE];
+  const tuneText = read(TUNE);
+  const cases = rowsOf(tuneText);
+  const rules = NUDGES.languages[LANGUAGE];
+  const typos = TYPOS.languages[LANGUAGE];
   const matcher = compile(rules, { notTypos: typos.not_typos });
   const classes = ["harmless", ...rules.moves.map((m) => m.id)];
   const reads = cases.map((c) => matcher.read(c.text));
@@ -78,8 +82,8 @@ function trainerFor(LANGUAGE) {
   // "¿jugamos al Roblox después?" a request for pictures. So every FOREIGN_EVERY-th harmless line of
   // each other language's tuning part joins its training as harmless (English keeps to its own).
   const foreign = LANGUAGE === "en" ? [] : Object.keys(PARTS).filter((other) => other !== LANGUAGE)
-    .flatMap((other) => readFileSync(`${root}/${PARTS[other]}/tune.jsonl`, "utf8").split("\n").filter((l) => l.trim())
-      .map((l) => JSON.parse(l)).filter((c) => c.move === null && c.set !== "2026-11").filter((_, i) => i % FOREIGN_EVERY === 0))
+    .flatMap((other) => rowsOf(read(`${PARTS[other]}/tune.jsonl`))
+      .filter((c) => c.move === null && c.set !== "2026-11").filter((_, i) => i % FOREIGN_EVERY === 0))
     .map((c) => matcher.read(c.text).line);
   const redress = decorator(CHECK_SEED);
   const dressed = cases.map((c) => matcher.read(redress(c.text)));
@@ -217,7 +221,7 @@ function trainerFor(LANGUAGE) {
   // flagged tuning conversation to what the line judge alone flags.
   function chooseWeak(language, { risk }) {
     const harmless = cases.map((_, i) => i).filter((i) => cases[i].set !== "2026-11" && cases[i].move === null);
-    const talks = readFileSync(`${root}/${TALKS}`, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+    const talks = rowsOf(read(TALKS));
     const count = (weak) => {
       let clock = 0;
       const nudge = createNudger({ nudges: { languages: { [LANGUAGE]: rules } }, typos: { languages: { [LANGUAGE]: typos } },
@@ -268,7 +272,7 @@ function trainerFor(LANGUAGE) {
 
 let out;
 if (flag === "--retrain") { // the shipped settings, no cross-validation: what a test compares
-  const shipped = JSON.parse(readFileSync(`${root}/extension/data/nudge-model.json`, "utf8"));
+  const shipped = JSON.parse(read("extension/data/nudge-model.json"));
   const only = process.argv[4]; // one language, so a test can retrain the languages side by side
   const languages = Object.fromEntries(Object.entries(shipped.languages).filter(([l]) => !only || l === only)
     .map(([l, settings]) => [l, trainerFor(l).retrain(settings)]));
