@@ -6,7 +6,7 @@ import { openHelp, openSiteReport } from "./help-tabs.js";
 import { pageOf } from "./page-note.js";
 import { chatTab, quickExit } from "./quick-exit.js";
 import { cuesFor } from "../nudge/engine.js";
-import { fromButton, fromExtensionPage, fromPanelInTab } from "./senders.js";
+import { fromTopFrameScript, fromExtensionPage, fromPanelInTab } from "./senders.js";
 import { siteHere } from "./site-here.js";
 
 const handlers = {
@@ -37,13 +37,13 @@ const handlers = {
     run: (_, sender) => callButton(sender.tab.id, "escaped"),
   },
   [MESSAGE.quickExit]: {
-    allowed: (sender) => fromExtensionPage(sender) || fromButton(sender),
+    allowed: (sender) => fromExtensionPage(sender) || fromTopFrameScript(sender),
     run: async (_, sender) => quickExit(await chatTab(sender)),
   },
   // The nudge watcher, which runs beside the button in the page's top frame: judged here, off the
   // chat page's main thread. The lines are read and answered, never kept (nudge/engine.js).
   [MESSAGE.judgeNudges]: {
-    allowed: fromButton,
+    allowed: fromTopFrameScript,
     run: ({ messages, language }) => cuesFor(messages, language),
   },
 };

@@ -5,13 +5,13 @@
 // before the chat tab closes (so a one-tab window stays open), has no back list at all. The chat
 // remains in the browser's "recently closed" list, as any closed tab does.
 import { closeHelpTabs } from "./help-tabs.js";
-import { fromButton } from "./senders.js";
+import { fromTopFrameScript } from "./senders.js";
 import { loadSettings } from "../lib/settings-store.js";
 
 // The in-page panel is a frame inside the chat tab; the toolbar popup has no tab, so the chat is
 // the active tab of the window last used. The button (its second Escape) is on the chat itself.
 export async function chatTab(sender) {
-  if (sender.tab && (sender.frameId !== 0 || fromButton(sender))) return sender.tab;
+  if (sender.tab && (sender.frameId !== 0 || fromTopFrameScript(sender))) return sender.tab;
   const [active] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
   return active;
 }

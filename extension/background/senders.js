@@ -9,5 +9,6 @@ export const fromExtensionPage = (sender) =>
 // The panel as a frame inside a chat tab (the toolbar popup has no tab).
 export const fromPanelInTab = (sender) => fromExtensionPage(sender) && Boolean(sender.tab);
 
-export const fromButton = (sender) => sender.id === chrome.runtime.id && Boolean(sender.tab) && sender.frameId === 0 &&
+// Buoy's content scripts on a tab's top frame: the button and the nudge watcher alike.
+export const fromTopFrameScript = (sender) => sender.id === chrome.runtime.id && Boolean(sender.tab) && sender.frameId === 0 &&
   !sender.url?.startsWith(EXTENSION_ORIGIN);
