@@ -99,7 +99,7 @@ function trainerFor(LANGUAGE) {
       ...copies.filter((c) => kept.has(c.of)).map((c) => ({ line: c.line, y: labels[c.of] })),
       ...foreign.map((line) => ({ line, y: 0 }))];
     const data = items.map(({ line, y }) => {
-      const f = features(line, bits);
+      const f = features(modelText(line), bits);
       return { f, norm: f.length ? 1 / Math.sqrt(f.length) : 0, y };
     });
     const w = new Float64Array(k * size);

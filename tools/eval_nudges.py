@@ -22,7 +22,7 @@ from pathlib import Path
 from tools.split_nudge_set import APP_TEXT, NEW_HAND
 
 PARTS = ("tune", "sealed", NEW_HAND)  # the writers' chat lines: split once, and later writers', all sealed
-SEALED = ("sealed", NEW_HAND, APP_TEXT)  # counts only, ever; the new hand and the apps' own text are English only
+SEALED = ("sealed", NEW_HAND, APP_TEXT)  # counts only, ever; the apps' own text is English only
 RUNNER = Path(__file__).with_name("eval_nudges.mjs")
 
 

@@ -6,7 +6,7 @@ helpers who never saw the rules), by whoever does NOT tune the rules:
     python -m tools.split_nudge_set WRITERS_DIR [LANGUAGE]
     python -m tools.split_nudge_set --train WRITERS_DIR [LANGUAGE]   # later writers: all to tuning
     python -m tools.split_nudge_set --app-text WRITERS_DIR   # chat apps' own text, split once
-    python -m tools.split_nudge_set --new-hand WRITERS_DIR   # later writers: all sealed, once each
+    python -m tools.split_nudge_set --new-hand WRITERS_DIR [LANGUAGE]   # later writers: all sealed, once each
 
 English parts go to tests/nudges/, another language's to tests/nudges/<language>/. It prints only
 counts. Within each writer and label, lines (each text once, and none the old sets
@@ -161,16 +161,17 @@ def split_app_text(writers_dir: Path) -> dict:
     return {"tune": len(tune), APP_TEXT: len(sealed), "already held": len(lines) - len(rows)}
 
 
-def seal_new_hand(writers_dir: Path) -> dict:
+def seal_new_hand(writers_dir: Path, language: str = "en") -> dict:
     """Writers who came after the split, whose lines and conversations are all sealed: the first
     writers each had lines in both parts, so the sealed part's figures are for hands the learned
     stage has read. This part's are for hands it never read, as a child's chat would be. A text
-    either part holds already is left out (compared, never shown)."""
+    any part of the language holds already is left out (compared, never shown)."""
+    out = _parts(language)
     lines = _writers_lines(writers_dir)
-    sealed = _unseen(lines, _held())
+    sealed = _unseen(lines, _held(language))
     talks = _writers_talks(writers_dir)
-    _append(NUDGES / f"{NEW_HAND}.jsonl", sealed)  # added to what earlier new hands left there
-    _append(NUDGES / f"conversations-{NEW_HAND}.jsonl", talks)
+    _append(out / f"{NEW_HAND}.jsonl", sealed)  # added to what earlier new hands left there
+    _append(out / f"conversations-{NEW_HAND}.jsonl", talks)
     return {NEW_HAND: Counter(r["move"] or "harmless" for r in sealed), "already held": len(lines) - len(sealed),
             "conversations": len(talks)}
 
@@ -181,6 +182,6 @@ if __name__ == "__main__":
     elif sys.argv[1] == "--app-text":
         print(json.dumps(split_app_text(Path(sys.argv[2])), indent=1))
     elif sys.argv[1] == "--new-hand":
-        print(json.dumps(seal_new_hand(Path(sys.argv[2])), indent=1))
+        print(json.dumps(seal_new_hand(Path(sys.argv[2]), *sys.argv[3:4]), indent=1))
     else:
         print(json.dumps(split(Path(sys.argv[1]), *sys.argv[2:3]), indent=1))

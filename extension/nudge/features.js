@@ -10,20 +10,20 @@ const PAIR = 84696351;
 const GRAM = 1150947263;
 const PRIME = 16777619;
 const SPACE = 32;
-// A time or date as normalise.js leaves it, two or more numbers in a row: "10:02 AM" reads
-// "10 02 am", "3/12/2026" "3 12 2026". A number alone ("im 12", "100 robux") stays.
-const CLOCK_RE = /(?:^| )\d+(?: \d+)+(?: [ap]m)?(?= |$)/g;
+// A time or date as the rules read it, two or more numbers in a row: "10:02 AM" reads "10 02 am",
+// "9:14 PM" "9 14 dm" (chat spelling reads "pm" as a private message), "3/12/2026" "3 12 2026".
+// A number alone ("im 12", "100 robux") stays.
+const CLOCK_RE = /(?:^| )\d+(?: \d+)+(?: [apd]m)?(?= |$)/g;
 
 /** The words of a read line the learned stage sees: times and dates left out. */
 export const modelText = (line) => line.replace(CLOCK_RE, "").trim();
 
 /**
- * @param {string} line words separated by single spaces (match.js read().line)
+ * @param {string} line words separated by single spaces: modelText of match.js's read().line
  * @param {number} bits the model's hash size, 2**bits buckets
  * @returns {number[]} bucket indexes, one per feature occurrence
  */
 export function features(line, bits) {
-  line = modelText(line);
   const mask = (1 << bits) - 1;
   const out = [];
   const n = line.length;

@@ -30,10 +30,11 @@ export function compileJudge(rules, { notTypos, model } = {}) {
   return (text, tokenised) => {
     const read = matcher.read(text, tokenised);
     const rule = matcher.ruleFor(read);
-    if (modelText(read.line).split(" ", model.min_words).length < model.min_words) {
+    const words = modelText(read.line);
+    if (words.split(" ", model.min_words).length < model.min_words) {
       return rule ? { move: rule, strong: true, weight: 1 } : null;
     }
-    const p = probabilities(read.line);
+    const p = probabilities(words);
     const risk = 1 - p[0];
     if (rule && risk >= model.veto) return { move: rule, strong: true, weight: 1 };
     const strong = risk >= model.threshold;

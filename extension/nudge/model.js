@@ -14,15 +14,15 @@ function decode(base64) {
 /**
  * @param {{bits: number, classes: string[], scales: number[], bias: number[], weights: string}} model
  *   one language of data/nudge-model.json; weights is base64 of 2**bits x classes int8
- * @returns {(line: string) => Float64Array} each class's probability for a read line
+ * @returns {(words: string) => Float64Array} each class's probability for a read line's modelText
  */
 export function loadModel(model) {
   const size = 1 << model.bits;
   const weights = decode(model.weights);
   const k = model.classes.length;
   if (weights.length !== k * size) throw new Error(`nudge model: ${weights.length} weights, expected ${k * size}`);
-  return function probabilities(line) {
-    const found = features(line, model.bits);
+  return function probabilities(words) {
+    const found = features(words, model.bits);
     const norm = found.length ? 1 / Math.sqrt(found.length) : 0;
     const z = new Float64Array(k);
     for (const f of found) {

@@ -14,10 +14,10 @@ pytestmark = pytest.mark.chromium
 # Discord and Twitch keep the name apart (a button, or its own element with the time), so they read
 # as the engine's bare lines do. The others draw name, words and time as one line, which is judged
 # with its words alone beside it (content/nudge-read.js): a few more caught than bare lines (short
-# lines the name lengthens past the model's fewest words), and up to five more flagged.
+# lines the name lengthens past the model's fewest words), and up to six more flagged.
 FLOORS = {
-    "discord": (408, 30, 14), "twitch": (408, 30, 14),
-    "instagram": (418, 35, 19), "roblox": (418, 35, 19), "telegram": (418, 35, 19), "whatsapp": (418, 35, 19),
+    "discord": (408, 31, 16), "twitch": (408, 31, 16),
+    "instagram": (421, 37, 22), "roblox": (421, 37, 22), "telegram": (421, 37, 22), "whatsapp": (421, 37, 22),
 }
 
 

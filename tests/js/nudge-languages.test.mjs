@@ -80,10 +80,21 @@ test("the background keeps no conversation: the same weak line asked again gets 
 test("a chat app's own times and dates, read as lines of their own, never nudge in any language", () => {
   // A chat app can draw one in an element of its own, which the watcher reads as a message; the
   // Spanish model, with no words left once times are set aside, once answered with its bias: a threat.
-  // (Discord's "Today at 9:14 PM", whose "PM" the English rules read as "DM", is a <time>, never read.)
-  const stamps = ["— Today at 10:02", "Today at 10:02", "10:02 AM", "03/12/2026 10:02",
+  // An evening time's "PM" reads "dm" (chat spelling for a private message), and is a time still.
+  const stamps = ["— Today at 10:02", "Today at 10:02", "10:02 AM", "Today at 9:14 PM", "9:14 PM", "03/12/2026 10:02",
     "Aujourd'hui à 10:02", "Hoy a las 10:02", "hier à 21:14"];
   for (const language of ["en", "fr", "es", ""]) {
     assert.deepEqual(cuesFor(stamps.map((s) => [s]), language), stamps.map(() => null), language);
   }
+});
+
+test("a time drawn inside a message is read the same in the evening as in the morning", async () => {
+  // Apps that print the time in the message's own text: "PM" once read as "DM" added a weak private
+  // cue to every evening message, and three in a row nudged.
+  const { readFile } = await import("node:fs/promises");
+  const tune = (await readFile(new URL("../nudges/tune.jsonl", import.meta.url), "utf8")).split("\n").filter(Boolean);
+  const lines = tune.map((l) => JSON.parse(l).text).filter((_, i) => i % 10 === 0);
+  // Whether it nudges, and how much: the move named may differ (the rules still read "dm").
+  const at = (suffix) => cuesFor(lines.map((line) => [`${line} ${suffix}`]), "en").map((c) => c && [c.strong, c.weight]);
+  assert.deepEqual(at("9:14 PM"), at("9:14 AM"));
 });

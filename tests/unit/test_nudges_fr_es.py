@@ -1,8 +1,8 @@
 """Chat nudges in French and Spanish (issue 17): rules and each language's learned stage, measured on
 sets written by other hands.
 
-Floors are what the engine reaches on each language's tuning part and on its sealed part
-(tests/nudges/README.md); a change that makes either part worse fails here. The sealed lines are
+Floors are what the engine reaches on each language's tuning part, its sealed part and its new hand
+(tests/nudges/README.md); a change that makes any part worse fails here. The sealed lines are
 never printed, not even by a failing test. Needs python and node only.
 """
 
@@ -14,25 +14,31 @@ import pytest
 from harness.nudge_node import RULES, nudged, pattern_errors
 from harness.paths import ROOT
 from tools.eval_nudges import evaluate, format_report
+from tools.split_nudge_set import NEW_HAND
 
 LANGUAGES = ("fr", "es")
-PARTS = ("tune", "sealed")  # split once, like English's first writers; no new hand yet
-# Writers who came after the split (the ninth round): all of their lines train, none is sealed.
-TRAINING_ONLY = {"fr": {"fr2", "fr3", "fr4"}, "es": {"es2", "es3", "es4"}}
+PARTS = ("tune", "sealed", NEW_HAND)  # split once, like English's first writers; then a new hand, all sealed
+# Writers who came after the split (the ninth and eleventh rounds): all of their lines train, none is sealed.
+TRAINING_ONLY = {"fr": {"fr2", "fr3", "fr4", "fr7", "fr8"}, "es": {"es2", "es3", "es4", "es7", "es8"}}
+# Writers none of whose lines trained anything (the tenth round): all of theirs are in NEW_HAND.
+NEW_HANDS = {"fr": {"fr5", "fr6"}, "es": {"es5", "es6"}}
 SETS = {language: ROOT / "tests/nudges" / language for language in LANGUAGES}
 
 # (language, part) -> floor for recall, ceiling for false alarms, at what the engine reaches today
 # (tests/nudges/README.md). Each language has its own learned stage since the ninth round, trained on
-# its tuning part (about 3,600 lines by four writers), so the tuning figures are near perfect; the
-# sealed parts are by the first writer alone. Every language's rules and learned stage read each
-# line, so a change to any of them can move these figures.
-RECALL_FLOORS = {("fr", "tune"): 1069 / 1071, ("fr", "sealed"): 151 / 176,
-                 ("es", "tune"): 1080 / 1084, ("es", "sealed"): 189 / 208}
-ALARM_CEILINGS = {("fr", "tune"): 8 / 2508, ("fr", "sealed"): 20 / 400,
-                  ("es", "tune"): 10 / 2498, ("es", "sealed"): 10 / 437}
+# its tuning part (about 5,800 lines by six writers since the eleventh), so the tuning figures are
+# near perfect; the sealed part is the first writer's, the new hand two writers' whose lines trained
+# nothing. Every language's rules and learned stage read each line, so a change to any of them can
+# move these figures.
+RECALL_FLOORS = {("fr", "tune"): 1708 / 1711, ("fr", "sealed"): 158 / 176, ("fr", NEW_HAND): 480 / 594,
+                 ("es", "tune"): 1690 / 1695, ("es", "sealed"): 190 / 208, ("es", NEW_HAND): 536 / 615}
+ALARM_CEILINGS = {("fr", "tune"): 20 / 4090, ("fr", "sealed"): 21 / 400, ("fr", NEW_HAND): 39 / 1266,
+                  ("es", "tune"): 18 / 4277, ("es", "sealed"): 10 / 437, ("es", NEW_HAND): 38 / 1271}
 # Conversations: a risky one is caught by a nudge at any of its lines; a harmless one with any is flagged.
-TALK_FLOORS = {("fr", "tune"): 48 / 50, ("fr", "sealed"): 9 / 10, ("es", "tune"): 51 / 51, ("es", "sealed"): 10 / 10}
-TALK_CEILINGS = {("fr", "tune"): 23 / 52, ("fr", "sealed"): 6 / 10, ("es", "tune"): 23 / 50, ("es", "sealed"): 4 / 10}
+TALK_FLOORS = {("fr", "tune"): 78 / 80, ("fr", "sealed"): 10 / 10, ("fr", NEW_HAND): 28 / 30,
+               ("es", "tune"): 80 / 80, ("es", "sealed"): 10 / 10, ("es", NEW_HAND): 26 / 30}
+TALK_CEILINGS = {("fr", "tune"): 33 / 80, ("fr", "sealed"): 7 / 10, ("fr", NEW_HAND): 13 / 30,
+                 ("es", "tune"): 41 / 80, ("es", "sealed"): 3 / 10, ("es", NEW_HAND): 15 / 30}
 
 
 def floor_failures(language: str, results: dict) -> list[str]:
@@ -61,6 +67,10 @@ def _cases(language: str, part: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
+def _talks(language: str, part: str) -> list[dict]:
+    return _cases(language, f"conversations-{part}")
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_same_moves_lead_to_the_same_situations_as_english(language):
     english = {m["id"]: m["situation"] for m in RULES["languages"]["en"]["moves"]}
@@ -78,20 +88,30 @@ def test_sets_are_split_once_and_hold_every_move(language):
     moves = {m["id"] for m in RULES["languages"][language]["moves"]}
     for part, cases in parts.items():
         assert {c["move"] for c in cases if c["move"]} == moves, part
-    assert len({c["text"] for c in parts["sealed"]} & {c["text"] for c in parts["tune"]}) == 0  # a count only
+    tuning = {c["text"] for c in parts["tune"]}
+    for sealed in ("sealed", NEW_HAND):
+        assert len({c["text"] for c in parts[sealed]} & tuning) == 0, sealed  # a count only
     assert {c["set"] for c in parts["tune"]} >= TRAINING_ONLY[language]
     assert {c["set"] for c in parts["sealed"]} & TRAINING_ONLY[language] == set()
+    talks = _talks(language, NEW_HAND)
+    assert {c["set"] for c in parts[NEW_HAND]} == NEW_HANDS[language] == {t["set"] for t in talks}
+    assert {c["set"] for c in parts["tune"] + _talks(language, "tune")} & NEW_HANDS[language] == set()  # none of it trains
+    assert len([c for c in parts[NEW_HAND] if c["move"]]) >= 500 and len(talks) >= 50
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_sealed_lines_are_never_printed(results, language):
     report = format_report(results[language])
-    assert results[language]["parts"]["sealed"]["misses"] is None
-    assert results[language]["parts"]["sealed"]["conversations"]["alarms"] is None
-    # Counts, so that a failure never prints a sealed line.
-    printed = sum(f"{c['text']!r}" in report for c in _cases(language, "sealed"))
-    talks = (SETS[language] / "conversations-sealed.jsonl").read_text(encoding="utf-8").splitlines()
-    printed += sum(f"{line!r}" in report for t in talks if t.strip() for line in json.loads(t)["lines"])
+    for part in ("sealed", NEW_HAND):
+        assert results[language]["parts"][part]["misses"] is None
+        assert results[language]["parts"][part]["conversations"]["alarms"] is None
+    # Counts, so that a failure never prints a sealed line; a text the tuning part also holds (a
+    # short, common one in a tuning conversation) is printed for the tuning part, and says nothing.
+    tuning = {c["text"] for c in _cases(language, "tune")} | {x for t in _talks(language, "tune") for x in t["lines"]}
+    printed = sum(c["text"] not in tuning and f"{c['text']!r}" in report
+                  for part in ("sealed", NEW_HAND) for c in _cases(language, part))
+    printed += sum(line not in tuning and f"{line!r}" in report
+                   for part in ("sealed", NEW_HAND) for t in _talks(language, part) for line in t["lines"])
     assert printed == 0
 
 
