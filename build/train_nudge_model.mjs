@@ -69,13 +69,16 @@ function trainerFor(LANGUAGE) {
   const matcher = compile(rules, { notTypos: typos.not_typos });
   const classes = ["harmless", ...rules.moves.map((m) => m.id)];
   const reads = cases.map((c) => matcher.read(c.text));
-  const lines = reads.map((r) => r.line);
+  // Each line as the learned stage sees it (modelText: times and dates left out), made once, as
+  // nudge/judge.js makes it once: training and the out-of-fold scoring both read these.
+  const words = (read) => modelText(read.line);
+  const lines = reads.map(words);
   const labels = cases.map((c) => classes.indexOf(c.move ?? "harmless"));
   const ruled = reads.map((r) => matcher.ruleFor(r));
-  const isShort = (l) => modelText(l).split(" ", MIN_WORDS).length < MIN_WORDS; // as nudge/judge.js
+  const isShort = (l) => l.split(" ", MIN_WORDS).length < MIN_WORDS; // as nudge/judge.js
   const short = lines.map(isShort);
   const dress = decorator(TRAIN_SEED);
-  const copies = cases.flatMap((c, i) => Array.from({ length: AUGMENT }, () => ({ of: i, line: matcher.read(dress(c.text)).line })));
+  const copies = cases.flatMap((c, i) => Array.from({ length: AUGMENT }, () => ({ of: i, line: words(matcher.read(dress(c.text))) })));
   // Every language's model reads every line in the page, whatever its language, and a French or
   // Spanish tuning part holds no other language: trained alone, the Spanish model flagged 2.5 % of
   // the English harmless tuning lines, and with English added the French one still called a Spanish
@@ -84,10 +87,10 @@ function trainerFor(LANGUAGE) {
   const foreign = LANGUAGE === "en" ? [] : Object.keys(PARTS).filter((other) => other !== LANGUAGE)
     .flatMap((other) => rowsOf(read(`${PARTS[other]}/tune.jsonl`))
       .filter((c) => c.move === null && c.set !== "2026-11").filter((_, i) => i % FOREIGN_EVERY === 0))
-    .map((c) => matcher.read(c.text).line);
+    .map((c) => words(matcher.read(c.text)));
   const redress = decorator(CHECK_SEED);
   const dressed = cases.map((c) => matcher.read(redress(c.text)));
-  const dressedLines = dressed.map((r) => r.line);
+  const dressedLines = dressed.map(words);
   const dressedRuled = dressed.map((r) => matcher.ruleFor(r));
   const dressedShort = dressedLines.map(isShort);
 
@@ -99,7 +102,7 @@ function trainerFor(LANGUAGE) {
       ...copies.filter((c) => kept.has(c.of)).map((c) => ({ line: c.line, y: labels[c.of] })),
       ...foreign.map((line) => ({ line, y: 0 }))];
     const data = items.map(({ line, y }) => {
-      const f = features(modelText(line), bits);
+      const f = features(line, bits);
       return { f, norm: f.length ? 1 / Math.sqrt(f.length) : 0, y };
     });
     const w = new Float64Array(k * size);
