@@ -2,12 +2,16 @@
 // engine (issue 17), and the page's language is read first where two languages see different moves.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { cuesFor } from "../../dist/chromium/nudge/engine.js";
 import { createMemory } from "../../dist/chromium/nudge/memory.js";
 import { createNudger } from "../../dist/chromium/nudge/nudger.js";
 import situations from "../../dist/chromium/data/situations.js";
 
 const ids = new Set(situations.situations.map((s) => s.id));
+// The English tuning part's lines as written (never a sealed part: a failure may print them).
+const tuningLines = async () => (await readFile(new URL("../nudges/tune.jsonl", import.meta.url), "utf8"))
+  .split("\n").filter(Boolean).map((l) => JSON.parse(l).text);
 // As the watcher does: the background's cue for a line, heeded in the page's memory of its conversation.
 const memory = createMemory();
 const situationFor = (line, conversation, language) => memory.heed(conversation, cuesFor([[line]], language)[0], 0)?.situation ?? null;
@@ -62,9 +66,7 @@ test("the background answers each message's cue in order, and refuses what the w
 });
 
 test("the background keeps no conversation: the same weak line asked again gets the same answer", async () => {
-  const { readFile } = await import("node:fs/promises");
-  const tune = (await readFile(new URL("../nudges/tune.jsonl", import.meta.url), "utf8")).split("\n").filter(Boolean);
-  const weak = tune.map((l) => JSON.parse(l).text).find((line) => {
+  const weak = (await tuningLines()).find((line) => {
     const cue = cuesFor([[line]], "en")[0];
     return cue && !cue.strong && cue.weight >= 0.5; // enough to add up to a nudge in a few lines
   });
@@ -91,9 +93,7 @@ test("a chat app's own times and dates, read as lines of their own, never nudge 
 test("a time drawn inside a message is read the same in the evening as in the morning", async () => {
   // Apps that print the time in the message's own text: "PM" once read as "DM" added a weak private
   // cue to every evening message, and three in a row nudged.
-  const { readFile } = await import("node:fs/promises");
-  const tune = (await readFile(new URL("../nudges/tune.jsonl", import.meta.url), "utf8")).split("\n").filter(Boolean);
-  const lines = tune.map((l) => JSON.parse(l).text).filter((_, i) => i % 10 === 0);
+  const lines = (await tuningLines()).filter((_, i) => i % 10 === 0);
   // Whether it nudges, and how much: the move named may differ (the rules still read "dm").
   const at = (suffix) => cuesFor(lines.map((line) => [`${line} ${suffix}`]), "en").map((c) => c && [c.strong, c.weight]);
   assert.deepEqual(at("9:14 PM"), at("9:14 AM"));
