@@ -111,23 +111,30 @@ function trainerFor(LANGUAGE) {
     const mb = new Float64Array(k), vb = new Float64Array(k);
     const lr = 0.05, beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
     const z = new Float64Array(k);
+    const d = new Float64Array(k);
+    // Weights feature by feature (a feature's classes side by side), as quantise() lays them out:
+    // a line's few features then touch a few cache lines, not one per class. Each sum still adds
+    // its terms in the same order, so the weights are the same to the bit.
     for (let epoch = 1; epoch <= EPOCHS; epoch++) {
       const g = new Float64Array(k * size);
       const gb = new Float64Array(k);
       for (const { f, norm, y } of data) {
-        let top = -Infinity;
-        for (let c = 0; c < k; c++) {
-          let s = b[c];
-          for (const j of f) s += w[c * size + j] * norm;
-          z[c] = s;
-          if (s > top) top = s;
+        z.set(b);
+        for (const j of f) {
+          const o = j * k;
+          for (let c = 0; c < k; c++) z[c] += w[o + c] * norm;
         }
+        let top = -Infinity;
+        for (let c = 0; c < k; c++) if (z[c] > top) top = z[c];
         let total = 0;
         for (let c = 0; c < k; c++) { z[c] = Math.exp(z[c] - top); total += z[c]; }
         for (let c = 0; c < k; c++) {
-          const d = (z[c] / total - (c === y ? 1 : 0)) / data.length;
-          gb[c] += d;
-          for (const j of f) g[c * size + j] += d * norm;
+          d[c] = (z[c] / total - (c === y ? 1 : 0)) / data.length;
+          gb[c] += d[c];
+        }
+        for (const j of f) {
+          const o = j * k;
+          for (let c = 0; c < k; c++) g[o + c] += d[c] * norm;
         }
       }
       const c1 = 1 - beta1 ** epoch, c2 = 1 - beta2 ** epoch;
@@ -156,9 +163,9 @@ function trainerFor(LANGUAGE) {
     const scales = [];
     for (let c = 0; c < k; c++) {
       let top = 0;
-      for (let j = 0; j < size; j++) top = Math.max(top, Math.abs(w[c * size + j]));
+      for (let j = 0; j < size; j++) top = Math.max(top, Math.abs(w[j * k + c]));
       const scale = top / 127 || 1;
-      for (let j = 0; j < size; j++) q[j * k + c] = Math.round(w[c * size + j] / scale);
+      for (let j = 0; j < size; j++) q[j * k + c] = Math.round(w[j * k + c] / scale);
       scales.push(Number(scale.toPrecision(6)));
     }
     return { bits, classes, scales, bias: [...b].map((x) => Number(x.toPrecision(6))),

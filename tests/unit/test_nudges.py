@@ -6,13 +6,15 @@ Needs python and node only. No timed assertions: the cost per line is reported b
 """
 
 import copy
-import json
 import shutil
+from functools import partial
 
 import pytest
 
 from build.validate import problems
+from harness import nudge_parts
 from harness.nudge_node import RULES, _node, match, nudged, pattern_errors
+from harness.nudge_parts import sealed_lines_printed
 from harness.paths import ROOT
 from tools.eval_nudges import PARTS, SEALED, evaluate, format_report
 from tools.split_nudge_set import APP_TEXT, NEW_HAND
@@ -87,13 +89,8 @@ def test_every_pattern_compiles_in_javascript():
     assert pattern_errors(RULES["languages"]["en"]) == []
 
 
-def _cases(part: str) -> list[dict]:
-    return [json.loads(line) for line in (ROOT / f"tests/nudges/{part}.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
-
-
-def _talks(part: str) -> list[dict]:
-    return _cases(f"conversations-{part}")
+_cases = partial(nudge_parts.cases, "en")
+_talks = partial(nudge_parts.talks, "en")
 
 
 def test_independent_set_is_big_enough_and_split_once():
@@ -123,13 +120,7 @@ def test_sealed_lines_are_never_printed(results):
         assert results["parts"][part]["misses"] is None
         assert results["parts"][part]["conversations"]["misses"] is None
     assert results["parts"][APP_TEXT]["alarms"] is None
-    # Counts, so that a failure never prints a sealed line; a text the tuning part also holds ("ok",
-    # "dont tell anyone" in a tuning conversation) is printed for the tuning part, and says nothing.
-    tuning = {c["text"] for c in _cases("tune")} | {line for t in _talks("tune") for line in t["lines"]}
-    printed = sum(c["text"] not in tuning and f"{c['text']!r}" in report for part in SEALED for c in _cases(part))
-    printed += sum(line not in tuning and f"{line!r}" in report for part in talking for t in _talks(part)
-                   for line in t["lines"])
-    assert printed == 0
+    assert sealed_lines_printed(report, "en", list(SEALED), talking) == 0
 
 
 def test_quality_holds_its_floors(results):

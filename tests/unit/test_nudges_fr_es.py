@@ -7,11 +7,13 @@ never printed, not even by a failing test. Needs python and node only.
 """
 
 import copy
-import json
 
 import pytest
 
 from harness.nudge_node import RULES, nudged, pattern_errors
+from harness.nudge_parts import cases as _cases
+from harness.nudge_parts import sealed_lines_printed
+from harness.nudge_parts import talks as _talks
 from harness.paths import ROOT
 from tools.eval_nudges import evaluate, format_report
 from tools.split_nudge_set import NEW_HAND
@@ -22,7 +24,6 @@ PARTS = ("tune", "sealed", NEW_HAND)  # split once, like English's first writers
 TRAINING_ONLY = {"fr": {"fr2", "fr3", "fr4", "fr7", "fr8"}, "es": {"es2", "es3", "es4", "es7", "es8"}}
 # Writers none of whose lines trained anything (the tenth round): all of theirs are in NEW_HAND.
 NEW_HANDS = {"fr": {"fr5", "fr6"}, "es": {"es5", "es6"}}
-SETS = {language: ROOT / "tests/nudges" / language for language in LANGUAGES}
 
 # (language, part) -> floor for recall, ceiling for false alarms, at what the engine reaches today
 # (tests/nudges/README.md). Each language has its own learned stage since the ninth round, trained on
@@ -62,15 +63,6 @@ def results():
     return {language: evaluate(ROOT, language=language, timing=False) for language in LANGUAGES}
 
 
-def _cases(language: str, part: str) -> list[dict]:
-    text = (SETS[language] / f"{part}.jsonl").read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
-
-
-def _talks(language: str, part: str) -> list[dict]:
-    return _cases(language, f"conversations-{part}")
-
-
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_same_moves_lead_to_the_same_situations_as_english(language):
     english = {m["id"]: m["situation"] for m in RULES["languages"]["en"]["moves"]}
@@ -105,14 +97,7 @@ def test_sealed_lines_are_never_printed(results, language):
     for part in ("sealed", NEW_HAND):
         assert results[language]["parts"][part]["misses"] is None
         assert results[language]["parts"][part]["conversations"]["alarms"] is None
-    # Counts, so that a failure never prints a sealed line; a text the tuning part also holds (a
-    # short, common one in a tuning conversation) is printed for the tuning part, and says nothing.
-    tuning = {c["text"] for c in _cases(language, "tune")} | {x for t in _talks(language, "tune") for x in t["lines"]}
-    printed = sum(c["text"] not in tuning and f"{c['text']!r}" in report
-                  for part in ("sealed", NEW_HAND) for c in _cases(language, part))
-    printed += sum(line not in tuning and f"{line!r}" in report
-                   for part in ("sealed", NEW_HAND) for t in _talks(language, part) for line in t["lines"])
-    assert printed == 0
+    assert sealed_lines_printed(report, language, ["sealed", NEW_HAND], ["sealed", NEW_HAND]) == 0
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
