@@ -83,11 +83,16 @@ function trainerFor(LANGUAGE) {
   // Spanish tuning part holds no other language: trained alone, the Spanish model flagged 2.5 % of
   // the English harmless tuning lines, and with English added the French one still called a Spanish
   // "¿jugamos al Roblox después?" a request for pictures. So every FOREIGN_EVERY-th harmless line of
-  // each other language's tuning part joins its training as harmless (English keeps to its own).
+  // each other language's tuning part joins its training as harmless (English keeps to its own),
+  // bare and dressed like its own lines: trained on bare English only, the French and Spanish models
+  // of 4 December made 83 of the English harmless tuning lines nudge when drawn as WhatsApp draws
+  // them (name, words, time), against 23 with the models before them (tools/eval_nudges_page.py's
+  // reading, on the tuning part).
   const foreign = LANGUAGE === "en" ? [] : Object.keys(PARTS).filter((other) => other !== LANGUAGE)
     .flatMap((other) => rowsOf(read(`${PARTS[other]}/tune.jsonl`))
       .filter((c) => c.move === null && c.set !== "2026-11").filter((_, i) => i % FOREIGN_EVERY === 0))
-    .map((c) => words(matcher.read(c.text)));
+    .flatMap((c) => [c.text, ...Array.from({ length: AUGMENT }, () => dress(c.text))])
+    .map((text) => words(matcher.read(text)));
   const redress = decorator(CHECK_SEED);
   const dressed = cases.map((c) => matcher.read(redress(c.text)));
   const dressedLines = dressed.map(words);
@@ -102,7 +107,7 @@ function trainerFor(LANGUAGE) {
       ...copies.filter((c) => kept.has(c.of)).map((c) => ({ line: c.line, y: labels[c.of] })),
       ...foreign.map((line) => ({ line, y: 0 }))];
     const data = items.map(({ line, y }) => {
-      const f = features(line, bits);
+      const f = Int32Array.from(features(line, bits));
       return { f, norm: f.length ? 1 / Math.sqrt(f.length) : 0, y };
     });
     const w = new Float64Array(k * size);
@@ -129,12 +134,13 @@ function trainerFor(LANGUAGE) {
         let total = 0;
         for (let c = 0; c < k; c++) { z[c] = Math.exp(z[c] - top); total += z[c]; }
         for (let c = 0; c < k; c++) {
-          d[c] = (z[c] / total - (c === y ? 1 : 0)) / data.length;
-          gb[c] += d[c];
+          const dc = (z[c] / total - (c === y ? 1 : 0)) / data.length;
+          gb[c] += dc;
+          d[c] = dc * norm;
         }
         for (const j of f) {
           const o = j * k;
-          for (let c = 0; c < k; c++) g[o + c] += d[c] * norm;
+          for (let c = 0; c < k; c++) g[o + c] += d[c];
         }
       }
       const c1 = 1 - beta1 ** epoch, c2 = 1 - beta2 ** epoch;
