@@ -131,7 +131,8 @@ def _close_extension_tabs(context, origin, wait=5.0):
 def run_bench(root: Path, rounds=15, chat_rounds=4, chat_seconds=10, rate=50, run_at="document_start",
               pages=LOAD_PAGES, warm_up=True, out: Path | None = None, log=print, against: Path | None = None) -> dict:
     """Run everything; return the result (and write it to `out` as JSON). Needs `invoke build` first.
-    The smoke test passes one page and no warm-up round (first loads compile and cache: not counted).
+    The smoke test passes one page and no warm-up round (first loads compile and cache: not counted),
+    which also measures the matching cost in one pass, without warming the JIT first.
     `against`: another build of Buoy (a dist/chromium folder), loaded as "before" in the same rounds,
     so a change is compared with what it changes under the same noise."""
     dist = root / "dist" / "chromium"
@@ -179,7 +180,8 @@ def run_bench(root: Path, rounds=15, chat_rounds=4, chat_seconds=10, rate=50, ru
                     log(f"{time.monotonic() - t0:5.1f}s busy chat in The Lounge: {chat_rounds} rounds of {chat_seconds} s")
                     app_chat = lounge_busy_chat(lounge, hosts["lounge"], rate, chat_seconds)
                     busy_app = _busy(contexts, app_chat, chat_rounds, messages, own)
-                    nudges = matching_cost(contexts["buoy"], root)  # nudges are on by default in the busy chat too
+                    # nudges are on by default in the busy chat too
+                    nudges = matching_cost(contexts["buoy"], root, *((20, 50) if warm_up else (0, 1)))
                 log(f"{time.monotonic() - t0:5.1f}s the background's wake")
                 wake = wake_ms({name: contexts[name] for name in ("buoy", "before") if name in contexts}, max(rounds, 3))
                 version = contexts["buoy"].browser.version if contexts["buoy"].browser else ""
