@@ -19,7 +19,13 @@ ROWS.forEach((row, r) => {
 });
 
 const eligible = (word) => word.length >= 4 && /^[a-z]+$/.test(word);
-const without = (word, i) => word.slice(0, i) + word.slice(i + 1);
+// FNV-1a of `word` with its letter at `skip` taken out (-1: none): a chat word's deletions are
+// looked up without making a string of each (a third less time a word, in Node).
+function hashWithout(word, skip) {
+  let h = 2166136261;
+  for (let j = 0; j < word.length; j++) if (j !== skip) h = Math.imul(h ^ word.charCodeAt(j), 16777619);
+  return h;
+}
 
 // Whether `typed` is one slip from `word` (see above), `word` eligible.
 function isSlip(word, typed) {
@@ -47,30 +53,32 @@ function isSlip(word, typed) {
  *   lists the real words among them
  */
 export function slipIndex(words) {
-  const known = new Set(); // the words whose slips are read
-  const deletions = new Map(); // a word with one letter taken out -> the words that give it
+  const known = new Map(); // hash of a word whose slips are read -> those words
+  const deletions = new Map(); // hash of a word with one letter taken out -> the words that give it
+  const file = (map, key, word) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [word]);
+    else if (!list.includes(word)) list.push(word);
+  };
   for (const word of words) {
     if (!eligible(word)) continue;
-    known.add(word);
-    for (let i = 0; i < word.length; i++) {
-      const key = without(word, i);
-      const list = deletions.get(key);
-      if (!list) deletions.set(key, [word]);
-      else if (!list.includes(word)) list.push(word);
-    }
+    file(known, hashWithout(word, -1), word);
+    for (let i = 0; i < word.length; i++) file(deletions, hashWithout(word, i), word);
   }
   // A word of the same length shares a deletion with the slip (a swap or a struck key); a longer
   // one has the slip as a deletion (a dropped letter); a shorter one is a deletion of it (doubled).
+  // Keys are hashes, so two different strings may share one: isSlip() has the last word.
   return function wordsFor(typed) {
     const found = [];
-    const consider = (word) => {
-      if (!found.includes(word) && isSlip(word, typed)) found.push(word);
+    const consider = (list) => {
+      if (list) for (const word of list) if (!found.includes(word) && isSlip(word, typed)) found.push(word);
     };
-    for (const word of deletions.get(typed) ?? []) consider(word);
+    consider(deletions.get(hashWithout(typed, -1)));
     for (let i = 0; i < typed.length; i++) {
-      const key = without(typed, i);
-      if (known.has(key)) consider(key);
-      for (const word of deletions.get(key) ?? []) consider(word);
+      if (i > 0 && typed.charCodeAt(i) === typed.charCodeAt(i - 1)) continue; // the same deletion again
+      const key = hashWithout(typed, i);
+      consider(known.get(key));
+      consider(deletions.get(key));
     }
     return found;
   };
