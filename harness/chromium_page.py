@@ -109,13 +109,18 @@ def _diagnose(page):
 
 
 def escape_from_panel(page, panel):
-    """Escape pressed in the in-page panel the way a child does: it closes the panel. Not
-    Locator.press, which then waits for the removed frame until its timeout; and not a whole
-    keyboard.press either: Chromium sends the release to the focused frame, and when that frame is
-    removed while the release is in flight the DevTools call never returns (a CI run hung there).
-    The key is held until the panel has gone, then released on the page, as a slow finger would."""
+    """Escape pressed in the in-page panel the way a child does: it closes the panel. Chromium
+    answers a DevTools key event once the focused frame has handled it, and the panel's frame
+    removes itself on Escape: when the removal wins (a loaded machine), the answer never comes and
+    the call never returns. A CI run hung on the release, and later on the press itself (three
+    minutes, then a rerun). So the press is sent without waiting for that answer, as a real key is:
+    the wait is for its effect, the panel gone; the key is then released on the page."""
     panel.focus("h1")
-    page.keyboard.down("Escape")
+    # Playwright's sync API waits for every call; its event loop runs the press as a task that
+    # nobody waits on, taken along by the next calls (wait_for's). A press still unanswered when the
+    # browser closes fails then, unread.
+    pressed = page._loop.create_task(page._impl_obj.keyboard.down("Escape"))
+    pressed.add_done_callback(lambda task: task.cancelled() or task.exception())
     wait_for(lambda: not panel_open(page), message="Escape closed the panel")
     page.keyboard.up("Escape")
 
