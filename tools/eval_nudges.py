@@ -89,14 +89,15 @@ def _score_conversations(conversations: list[dict]) -> dict:
             "misses": [c for c in risky if c["got"] is None], "alarms": [c for c in harmless if c["got"] is not None]}
 
 
-def evaluate(repo_root, rules: dict | None = None, language: str = "en", timing: bool = True) -> dict:
+def evaluate(repo_root, rules: dict | None = None, language: str = "en", timing: bool = True,
+             parts: list[str] | None = None) -> dict:
     """Return {"parts": {part: {"overall", "moves", "misses", "alarms", "conversations", "decorated"}},
-    "micros_per_line", "node"}."""
+    "micros_per_line", "node"}: every part of the language's sets, or only `parts`."""
     repo_root = Path(repo_root).resolve()
     if rules is None:
         rules = json.loads((repo_root / "extension/data/nudges.json").read_text(encoding="utf-8"))
     move_ids = [m["id"] for m in rules["languages"][language]["moves"]]
-    raw = _run(repo_root, rules, language, 300 if timing else 0)
+    raw = _run(repo_root, rules, language, 300 if timing else 0, parts)
     parts = {part: _score(raw["parts"][part], move_ids) | {"decorated": _score(raw["decorated"][part], move_ids)["overall"]}
              for part in raw["parts"]}
     for part, talks in raw["conversations"].items():

@@ -55,8 +55,9 @@ def normalised(texts) -> list:
 
 
 def floor_failures(results) -> list[str]:
+    """What falls below its floor, in every part the results hold."""
     failures = []
-    for part in PARTS:
+    for part in set(PARTS) & set(results["parts"]):
         scores = results["parts"][part]
         for (p, measure), floor in FLOORS.items():
             if p == part and scores["overall"][measure] < floor - 1e-9:
@@ -75,7 +76,7 @@ def floor_failures(results) -> list[str]:
             failures.append(f"{part} conversations caught {talks['recall']:.3f} < {TALK_FLOORS[part]:.3f}")
         if talks["false_alarms"] > TALK_CEILINGS[part] + 1e-9:
             failures.append(f"{part} conversations flagged {talks['false_alarms']:.3f} > {TALK_CEILINGS[part]:.3f}")
-    app_text = results["parts"][APP_TEXT]["overall"]["false_alarms"]
+    app_text = results["parts"].get(APP_TEXT, {"overall": {"false_alarms": 0}})["overall"]["false_alarms"]
     if app_text > APP_TEXT_CEILING + 1e-9:
         failures.append(f"app text flagged {app_text:.3f} > {APP_TEXT_CEILING:.3f}")
     return failures
@@ -216,6 +217,7 @@ def test_spaced_letters_split_on_known_words():
 @pytest.mark.parametrize("change", ["drop every pattern", "loosen a pattern", "forget chat spelling"])
 def test_a_worse_rule_set_fails_the_floors(change):
     # Dropping one move's patterns no longer fails: the learned stage catches that move's lines too.
+    # The sealed part alone shows it, in a tenth of the time of every part.
     worse = copy.deepcopy(RULES)
     en = worse["languages"]["en"]
     if change == "drop every pattern":
@@ -225,4 +227,4 @@ def test_a_worse_rule_set_fails_the_floors(change):
         en["moves"][MOVES.index("pictures")]["patterns"].append(r"\b(?:picture|camera|video)\b")
     else:
         en["spelling"] = {}
-    assert floor_failures(evaluate(ROOT, rules=worse, timing=False)) != []
+    assert floor_failures(evaluate(ROOT, rules=worse, timing=False, parts=["sealed"])) != []
