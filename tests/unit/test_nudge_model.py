@@ -25,12 +25,12 @@ def test_trained_on_the_tuning_part_as_it_is(language):
     assert MODEL["languages"][language]["trained_on"] == {"file": file, "sha256": hashlib.sha256(tune).hexdigest()}
 
 
-# Retraining English takes about a minute and a half alone on this project's machine (18,000 tuning
-# lines and their dressed copies, 2^15 buckets, 200 epochs), French and Spanish about a minute each
-# (5,800 lines and their dressed copies, and 3,900 English and Spanish or French harmless lines, bare
-# and dressed), and four times as long while the suite's browsers share its 2 cores. invoke test
+# Retraining English takes about 25 s of CPU on this project's machine (18,000 tuning lines and
+# their dressed copies, 2^15 buckets, 200 epochs), French and Spanish about 15 s each (5,800 lines
+# and their dressed copies, and 3,900 English and Spanish or French harmless lines, bare and
+# dressed), and several times as long while the suite's browsers share its 2 cores. invoke test
 # hands a file's tests to one process, so they run one after the other there. Started all at once
-# beside the suite's browsers instead, English was starved past ten minutes.
+# beside the suite's browsers instead, English was once starved past ten minutes.
 @pytest.mark.heavy
 @pytest.mark.timeout(600)
 @pytest.mark.parametrize("language", MODEL["languages"])
