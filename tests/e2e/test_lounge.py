@@ -11,7 +11,7 @@ import pytest
 
 from harness.lounge import run_lounge
 from harness.page_probe import GLOBAL_NAMES, LAYOUT_AND_STYLES
-from harness.waiting import wait_for
+from harness.waiting import settled, wait_for
 
 LISTED, UNLISTED = "discord.com", "chat.example.org"  # both are The Lounge; Buoy runs on the first only
 LOBBY = '#chat-container[data-current-channel="#lobby"]'
@@ -54,8 +54,14 @@ def test_the_app_looks_and_behaves_the_same_with_buoy(buoy):
     without, with_buoy = open_lounge(buoy, UNLISTED), open_lounge(buoy, LISTED)
     buoy.wait_for_button(with_buoy)
     assert buoy.button_box(without) is None
-    baseline = buoy.call(without, LAYOUT_AND_STYLES)
-    assert len(baseline["elements"]) > 20 and buoy.call(with_buoy, LAYOUT_AND_STYLES) == baseline
+    # The app lays itself out for a while after its form appears: a suite run compared the two tabs
+    # mid-way (boxes apart, passing on the rerun). Each is read once its fonts are in and it holds still.
+    def layout(tab):
+        return buoy.run(tab, "document.fonts.status") == "loaded" and buoy.call(tab, LAYOUT_AND_STYLES)
+
+    baseline = settled(lambda: layout(without), message="The Lounge laid out")
+    assert len(baseline["elements"]) > 20
+    assert settled(lambda: layout(with_buoy), message="The Lounge laid out, with Buoy") == baseline
     assert buoy.call(with_buoy, GLOBAL_NAMES) == buoy.call(without, GLOBAL_NAMES)
     assert buoy.errors(with_buoy) == buoy.errors(without) == []
 
