@@ -1,9 +1,13 @@
 // Which help screen a chat line leads to, judging the conversation as well as the line (issue 15):
 // a strong cue nudges at once, weak cues from the same conversation add up (memory.js). Every
-// language's rules read every line, the page's own language first (issue 17): a French line on an
+// language's rules read a line, the page's own language first (issue 17): a French line on an
 // English page is still read by the French rules, and where two languages both see a move, the
-// page's language names it. Pure: engine.js gives it the shipped data, in the background;
-// tools/eval_nudges.mjs and the tests give it JSON and their own clock.
+// page's language names it. A language other than the page's leaves out a line that holds another
+// language's common words and none of its own (data/nudges.json, markers): read in every language,
+// English lines drew false alarms from the French and Spanish models (9 of the English harmless
+// tuning lines), and French and Spanish lines from the others (12 and 17), for one more line caught.
+// Pure: engine.js gives it the shipped data, in the background; tools/eval_nudges.mjs and the tests
+// give it JSON and their own clock.
 import { compileJudge } from "./judge.js";
 import { createMemory } from "./memory.js";
 import { tokenise } from "./normalise.js";
@@ -26,7 +30,10 @@ export function createCueFinder(data) {
       model: data.model?.languages[language],
     }),
     situations: new Map(rules.moves.map((move) => [move.id, move.situation])),
+    own: ownWords(data.nudges.languages, language),
   }));
+  const foreign = (language, tokens) =>
+    !tokens.some((t) => language.own.has(t)) && languages.some((other) => other !== language && tokens.some((t) => other.own.has(t)));
   // The order languages are tried in, per page language: the page's first, then the data's order.
   const orders = new Map(languages.map(({ language }, i) => [language, [languages[i], ...languages.filter((_, j) => j !== i)]]));
 
@@ -34,7 +41,9 @@ export function createCueFinder(data) {
     let weak = null;
     for (const reading of typeof text === "string" ? [text] : text) {
       const tokenised = tokenise(reading); // once for every language: only their words' steps differ
-      for (const { judge, situations } of orders.get(pageLanguage) ?? languages) {
+      for (const language of orders.get(pageLanguage) ?? languages) {
+        if (language.language !== pageLanguage && foreign(language, tokenised.tokens)) continue;
+        const { judge, situations } = language;
         const cue = judge(reading, tokenised);
         if (cue?.strong) return { ...cue, situation: situations.get(cue.move) };
         if (cue && (!weak || cue.weight > weak.weight)) weak = { ...cue, situation: situations.get(cue.move) };
@@ -42,6 +51,15 @@ export function createCueFinder(data) {
     }
     return weak; // the message's strongest weak cue counts once, however many readings saw it
   };
+}
+
+/**
+ * A language's markers that no other language lists: the words that say a line may be in it. Rules
+ * without markers (as tests make them) have none, and read every line.
+ */
+function ownWords(languages, language) {
+  const elsewhere = new Set(Object.entries(languages).flatMap(([other, rules]) => (other === language ? [] : rules.markers ?? [])));
+  return new Set((languages[language].markers ?? []).filter((word) => !elsewhere.has(word)));
 }
 
 /**

@@ -49,6 +49,23 @@ test("the page's language names the move where two languages see different ones"
   assert.equal(nudge("cam", "d", "de")?.situation, "wants-pictures"); // no rules of its own: the same
 });
 
+test("a line in another language's words is left to that language, unless it is the page's", () => {
+  // Only the French rules know "snap"; "you" is English's word, "moi" and "sur" French's, "je" both's.
+  const words = (list) => list.split(" ");
+  const nudge = createNudger({
+    nudges: { languages: {
+      en: { markers: words("you the je"), moves: [] },
+      fr: { markers: words("moi sur je"), moves: [{ id: "private", situation: "scared", sources: ["https://example.org/"], anchors: ["snap"], patterns: ["\\bsnap\\b"] }] },
+    } },
+    typos: { languages: {} },
+  });
+  assert.equal(nudge("add you on snap", "a", "en"), null); // English words, none of French's
+  assert.equal(nudge("add you on snap", "b", "fr")?.situation, "scared"); // the page's language reads all
+  assert.equal(nudge("ajoute moi sur snap", "c", "en")?.situation, "scared");
+  assert.equal(nudge("snap", "d", "en")?.situation, "scared"); // no language's words: every language reads
+  assert.equal(nudge("je snap", "e", "en")?.situation, "scared"); // a word both list counts for neither
+});
+
 test("ordinary French and Spanish chat stays quiet, and every answer is a known situation", () => {
   for (const [line, language] of [["tu viens au foot mercredi ?", "fr"], ["¿jugamos al Roblox después?", "es"]]) {
     assert.equal(situationFor(line, `quiet ${line}`, language), null);

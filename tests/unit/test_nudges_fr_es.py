@@ -29,17 +29,17 @@ NEW_HANDS = {"fr": {"fr5", "fr6"}, "es": {"es5", "es6"}}
 # (tests/nudges/README.md). Each language has its own learned stage since the ninth round, trained on
 # its tuning part (about 5,800 lines by six writers since the eleventh), so the tuning figures are
 # near perfect; the sealed part is the first writer's, the new hand two writers' whose lines trained
-# nothing. Every language's rules and learned stage read each line, so a change to any of them can
-# move these figures.
-RECALL_FLOORS = {("fr", "tune"): 1709 / 1711, ("fr", "sealed"): 157 / 176, ("fr", NEW_HAND): 492 / 594,
+# nothing. Every language's rules and learned stage may read a line (all of them, unless it holds only
+# another language's common words), so a change to any of them can move these figures.
+RECALL_FLOORS = {("fr", "tune"): 1709 / 1711, ("fr", "sealed"): 157 / 176, ("fr", NEW_HAND): 490 / 594,
                  ("es", "tune"): 1690 / 1695, ("es", "sealed"): 192 / 208, ("es", NEW_HAND): 537 / 615}
-ALARM_CEILINGS = {("fr", "tune"): 13 / 4090, ("fr", "sealed"): 23 / 400, ("fr", NEW_HAND): 35 / 1266,
-                  ("es", "tune"): 17 / 4277, ("es", "sealed"): 11 / 437, ("es", NEW_HAND): 36 / 1271}
+ALARM_CEILINGS = {("fr", "tune"): 4 / 4090, ("fr", "sealed"): 19 / 400, ("fr", NEW_HAND): 35 / 1266,
+                  ("es", "tune"): 6 / 4277, ("es", "sealed"): 10 / 437, ("es", NEW_HAND): 34 / 1271}
 # Conversations: a risky one is caught by a nudge at any of its lines; a harmless one with any is flagged.
 TALK_FLOORS = {("fr", "tune"): 77 / 80, ("fr", "sealed"): 10 / 10, ("fr", NEW_HAND): 29 / 30,
                ("es", "tune"): 80 / 80, ("es", "sealed"): 10 / 10, ("es", NEW_HAND): 28 / 30}
-TALK_CEILINGS = {("fr", "tune"): 34 / 80, ("fr", "sealed"): 7 / 10, ("fr", NEW_HAND): 13 / 30,
-                 ("es", "tune"): 42 / 80, ("es", "sealed"): 3 / 10, ("es", NEW_HAND): 16 / 30}
+TALK_CEILINGS = {("fr", "tune"): 33 / 80, ("fr", "sealed"): 5 / 10, ("fr", NEW_HAND): 13 / 30,
+                 ("es", "tune"): 41 / 80, ("es", "sealed"): 3 / 10, ("es", NEW_HAND): 15 / 30}
 
 
 def floor_failures(language: str, results: dict) -> list[str]:
