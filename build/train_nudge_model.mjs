@@ -27,7 +27,7 @@ import { decorator, LINE_GAP_MS, random } from "./chat_decor.mjs";
 const [root, flag] = process.argv.slice(2);
 // The languages with a learned stage and where their tuning parts are. French and Spanish joined in
 // the ninth round, when new writers had given them about 3,500 tuning lines each; each language's
-// model reads every line in the page, whatever its language (nudger.js).
+// model reads every line on a page in its language, whatever the line's (nudger.js).
 const PARTS = { en: "tests/nudges", fr: "tests/nudges/fr", es: "tests/nudges/es" };
 const FOLDS = 5;
 const EPOCHS = 200;
@@ -79,7 +79,8 @@ function trainerFor(LANGUAGE) {
   const short = lines.map(isShort);
   const dress = decorator(TRAIN_SEED);
   const copies = cases.flatMap((c, i) => Array.from({ length: AUGMENT }, () => ({ of: i, line: words(matcher.read(dress(c.text))) })));
-  // Every language's model reads every line in the page, whatever its language, and a French or
+  // A language's model reads every line on a page in its language, whatever the line's (on other
+  // pages, the lines that could be in its language: nudger.js), and a French or
   // Spanish tuning part holds no other language: trained alone, the Spanish model flagged 2.5 % of
   // the English harmless tuning lines, and with English added the French one still called a Spanish
   // "¿jugamos al Roblox después?" a request for pictures. So every FOREIGN_EVERY-th harmless line of

@@ -9,8 +9,9 @@ The engine is the shipped JavaScript, run by the machine's `node` through `tools
 so what is measured is what ships. Each part is also measured as chat apps draw its lines, with a
 sender's name, badges and the time around the words (build/chat_decor.mjs, formats and a seed the
 training never used): counts only, for both parts. Wiring: `print(format_report(evaluate(root)))`.
-French and Spanish sets live in tests/nudges/fr/ and tests/nudges/es/, split the same way; every
-language's rules read every line, the set's language first, as on a page in that language.
+French and Spanish sets live in tests/nudges/fr/ and tests/nudges/es/, split the same way; each
+line is read as on a page in the set's language: by that language first, then by every other
+language whose common words it could be in (nudge/nudger.js).
 """
 
 import json

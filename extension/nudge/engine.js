@@ -1,4 +1,4 @@
-// The nudge engine as the background runs it (background/messages.js): every language's rules,
+// The nudge engine as the background runs it (background/messages.js): the languages' rules,
 // misspellings and learned stage (data/nudges.json, nudge-typos.json, nudge-model.json), compiled at
 // the first question, not when the background starts (most starts are for the panel). It runs here,
 // not in the chat page, so a busy chat's lines are judged off the page's main thread and the model's

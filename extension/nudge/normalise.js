@@ -123,7 +123,7 @@ function needsWords(tokens, emoji) {
 
 /**
  * The steps that don't depend on a language's words, done once a line whichever languages' rules
- * then read it (nudger.js): every language's rules read every line (issue 17).
+ * then read it (nudger.js): the page's language, and each other whose words the line could be in.
  * @param {string} text a chat line
  * @returns {{tokens: string[], pending: boolean, emoji: boolean}} lowercase plain tokens, and emoji;
  *   pending when spaced-out letters or repeats are left for finish() to undo with a language's

@@ -165,7 +165,7 @@ def test_a_flood_beyond_the_watchers_budget_keeps_the_page_responsive_and_still_
     assert buoy.run(tab, lines) >= 700  # a frozen page never answers: pytest-timeout fails it
     say(buoy, tab, "stranger", THREAT)
     # The watcher skims a flood in idle slices, oldest first, so the last line waits behind the 500
-    # it keeps: 5 to 10 s here (Chromium, Firefox) since every language's rules read every line.
+    # it keeps: 5 to 10 s here (Chromium, Firefox) when every language's rules read every line.
     # Readiness, not speed: how long it takes is the bench's to say.
     buoy.wait_for_nudge(tab, timeout=40)
     assert help_opened_for(buoy, tab)[1] == "picture-shared"
