@@ -3,6 +3,8 @@ plus Playwright's browser-wide log: the Chromium half of "nothing leaves the dev
 
 import json
 
+from playwright.sync_api import Error as PlaywrightError
+
 from harness.waiting import wait_for
 
 
@@ -17,13 +19,19 @@ class Recorder:
         self._watch_worker(context, worker.url)
 
     def watch(self, page):
-        cdp = page.context.new_cdp_session(page)
-        cdp.on("Network.requestWillBeSent", lambda e: self.urls.append(e["request"]["url"]))
-        cdp.send("Network.enable")
+        """A page closing as recording starts (a tab the last test left, closed at its end) can ask
+        for nothing more: it is let go, not watched (a suite run failed enabling its log)."""
+        try:
+            cdp = page.context.new_cdp_session(page)
+            cdp.on("Network.requestWillBeSent", lambda e: self.urls.append(e["request"]["url"]))
+            cdp.send("Network.enable")
+        except PlaywrightError as error:
+            if "has been closed" not in error.message:
+                raise
 
     def _watch_worker(self, context, url):
         """The service worker has no Playwright page: reach it through a page's session (non-flat)."""
-        page = context.pages[0] if context.pages else context.new_page()
+        page = next((p for p in context.pages if not p.is_closed()), None) or context.new_page()
         cdp = context.new_cdp_session(page)
         target = next(t for t in cdp.send("Target.getTargets")["targetInfos"]
                       if t["type"] == "service_worker" and t["url"] == url)
