@@ -10,6 +10,7 @@ import pytest
 from harness.firefox import Firefox
 from harness.proxy import Proxy
 from harness.server import serve_fixtures
+from harness.waiting import wait_for
 
 OWN_BROWSER = "the Firefox client itself is under test"
 
@@ -62,9 +63,11 @@ def test_firefox_harness(probe_server, extension, tmp_path):
         ff.subscribe("browsingContext.contextCreated", "log.entryAdded")
         tab = ff.new_tab("https://www.example.org/")
 
-        # The content script ran on the first navigation after install.
+        # The content script runs on the first navigation after install, at document_idle: that can
+        # come after the load the navigation waited for (a loaded suite run read it just before).
         assert ff.evaluate(tab, "location.href") == "https://www.example.org/"
-        assert ff.evaluate(tab, "document.getElementById('ff-harness-probe') !== null")
+        wait_for(lambda: ff.evaluate(tab, "document.getElementById('ff-harness-probe') !== null"),
+                 message="the probe's content script in the page")
         # Sandboxes are separate realms: a global set in one is invisible to the page.
         ff.evaluate(tab, "window.marker = 1", sandbox="harness")
         assert ff.evaluate(tab, "typeof window.marker") == "undefined"
