@@ -30,10 +30,8 @@ export function createCueFinder(data) {
       model: data.model?.languages[language],
     }),
     situations: new Map(rules.moves.map((move) => [move.id, move.situation])),
-    own: ownWords(data.nudges.languages, language),
   }));
-  const foreign = (language, tokens) =>
-    !tokens.some((t) => language.own.has(t)) && languages.some((other) => other !== language && tokens.some((t) => other.own.has(t)));
+  const markers = markerLanguages(data.nudges.languages);
   // The order languages are tried in, per page language: the page's first, then the data's order.
   const orders = new Map(languages.map(({ language }, i) => [language, [languages[i], ...languages.filter((_, j) => j !== i)]]));
 
@@ -41,9 +39,10 @@ export function createCueFinder(data) {
     let weak = null;
     for (const reading of typeof text === "string" ? [text] : text) {
       const tokenised = tokenise(reading); // once for every language: only their words' steps differ
-      for (const language of orders.get(pageLanguage) ?? languages) {
-        if (language.language !== pageLanguage && foreign(language, tokenised.tokens)) continue;
-        const { judge, situations } = language;
+      const heard = new Set(); // the languages whose own common words the reading holds
+      for (const token of tokenised.tokens) if (markers.has(token)) heard.add(markers.get(token));
+      for (const { language, judge, situations } of orders.get(pageLanguage) ?? languages) {
+        if (language !== pageLanguage && heard.size && !heard.has(language)) continue;
         const cue = judge(reading, tokenised);
         if (cue?.strong) return { ...cue, situation: situations.get(cue.move) };
         if (cue && (!weak || cue.weight > weak.weight)) weak = { ...cue, situation: situations.get(cue.move) };
@@ -54,12 +53,14 @@ export function createCueFinder(data) {
 }
 
 /**
- * A language's markers that no other language lists: the words that say a line may be in it. Rules
- * without markers (as tests make them) have none, and read every line.
+ * Each marker only one language lists -> that language: the words that say a line may be in it.
+ * Rules without markers (as tests make them) have none, and read every line.
  */
-function ownWords(languages, language) {
-  const elsewhere = new Set(Object.entries(languages).flatMap(([other, rules]) => (other === language ? [] : rules.markers ?? [])));
-  return new Set((languages[language].markers ?? []).filter((word) => !elsewhere.has(word)));
+function markerLanguages(languages) {
+  const listed = Object.entries(languages).flatMap(([language, rules]) => (rules.markers ?? []).map((word) => [word, language]));
+  const lists = new Map();
+  for (const [word] of listed) lists.set(word, (lists.get(word) ?? 0) + 1);
+  return new Map(listed.filter(([word]) => lists.get(word) === 1));
 }
 
 /**
