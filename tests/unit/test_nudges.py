@@ -16,7 +16,7 @@ from harness import nudge_parts
 from harness.nudge_node import RULES, _node, match, nudged, pattern_errors
 from harness.nudge_parts import sealed_lines_printed
 from harness.paths import ROOT
-from tools.eval_nudges import PARTS, SEALED, _run, _score, evaluate, format_report
+from tools.eval_nudges import PARTS, SEALED, evaluate, format_report
 from tools.split_nudge_set import APP_TEXT, NEW_HAND
 
 MOVES = [m["id"] for m in RULES["languages"]["en"]["moves"]]
@@ -29,7 +29,7 @@ NEW_HANDS = {"w13", "w16"}
 # The twelfth round's writers, whose retrained model did not ship (tests/nudges/writers/
 # w22-w23-decision.md): their lines wait in tests/nudges/waiting/, read by nothing that trains,
 # and the shipped engine's score on them is held (723 caught, 144 flagged before the language gate; 143 since).
-WAITING = {"w22": "tests/nudges/waiting/w22", "w23": "tests/nudges/waiting/w23"}
+WAITING = ("w22", "w23")
 WAITING_CAUGHT, WAITING_FLAGGED = 723 / 856, 143 / 1820
 
 # (part, measure) -> floor for recall, ceiling for false alarms, at what the engine reaches today
@@ -76,9 +76,10 @@ def floor_failures(results) -> list[str]:
             failures.append(f"{part} conversations caught {talks['recall']:.3f} < {TALK_FLOORS[part]:.3f}")
         if talks["false_alarms"] > TALK_CEILINGS[part] + 1e-9:
             failures.append(f"{part} conversations flagged {talks['false_alarms']:.3f} > {TALK_CEILINGS[part]:.3f}")
-    app_text = results["parts"].get(APP_TEXT, {"overall": {"false_alarms": 0}})["overall"]["false_alarms"]
-    if app_text > APP_TEXT_CEILING + 1e-9:
-        failures.append(f"app text flagged {app_text:.3f} > {APP_TEXT_CEILING:.3f}")
+    if APP_TEXT in results["parts"]:
+        app_text = results["parts"][APP_TEXT]["overall"]["false_alarms"]
+        if app_text > APP_TEXT_CEILING + 1e-9:
+            failures.append(f"app text flagged {app_text:.3f} > {APP_TEXT_CEILING:.3f}")
     return failures
 
 
@@ -136,14 +137,14 @@ def test_quality_holds_its_floors(results):
 def test_the_waiting_round_holds_its_score():
     # Not a sealed part (the tuner wrote its brief and has seen its misses counted), but lines no
     # model read: what the shipped engine does on pictures asked for without the obvious words.
-    parts = [f"{folder.removeprefix('tests/nudges/')}/lines" for folder in WAITING.values()]
-    raw = _run(ROOT, None, "en", 0, parts)
-    cases = [c for part in parts for c in raw["parts"][part]]
-    assert {c["set"] for c in cases} == set(WAITING)
+    parts = [f"waiting/{writer}/lines" for writer in WAITING]  # under tests/nudges/
+    assert {c["set"] for part in parts for c in nudge_parts.cases("en", part)} == set(WAITING)
     assert not {c["set"] for c in nudge_parts.cases("en", "tune")} & set(WAITING)
-    overall = _score(cases, MOVES)["overall"]
-    assert overall["recall"] >= WAITING_CAUGHT - 1e-9
-    assert overall["false_alarms"] <= WAITING_FLAGGED + 1e-9
+    scored = [evaluate(ROOT, timing=False, parts=parts)["parts"][part]["overall"] for part in parts]
+    caught, risky, flagged, harmless = (sum(s[key] for s in scored) for key in ("caught", "risky", "flagged", "harmless"))
+    assert (risky, harmless) == (856, 1820)
+    assert caught / risky >= WAITING_CAUGHT - 1e-9
+    assert flagged / harmless <= WAITING_FLAGGED + 1e-9
 
 
 @pytest.mark.parametrize("part", PARTS)
