@@ -35,13 +35,7 @@
   const root = host.attachShadow({ mode: "closed" });
 
   function addStyles(css) {
-    try {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    } catch {
-      root.append(Object.assign(document.createElement("style"), { textContent: css }));
-    }
+    root.append(Object.assign(document.createElement("style"), { textContent: css }));
   }
   addStyles(`
     :host { all: initial; }
@@ -221,8 +215,7 @@
   globalThis.buoyButton = {
     teardown,
     closePanel: () => more?.closePanel(), // nothing is open before the press module loads
-    openPanel: (situation) => withMore((m) => m.openPanel(situation)),
-    escaped: () => withMore((m) => m.escaped()),
+    escaped: () => more?.escaped(), // Escape pressed in the open panel
     setLook(next) {
       look = { ...look, ...next };
       for (const el of layers()) place(el);
