@@ -35,6 +35,15 @@ export function skipped(node) {
   return !el || Boolean(el.closest(NOT_CHAT));
 }
 
+// skipped() for a slice's nodes, asked of each parent once (a busy chat's new messages share one
+// list), not of every node: lines() checks the node itself.
+function skippedIn(parents, node) {
+  const parent = node.parentNode;
+  if (parent?.nodeType !== Node.ELEMENT_NODE) return skipped(node);
+  if (!parents.has(parent)) parents.set(parent, skipped(parent));
+  return parents.get(parent);
+}
+
 // A message as a person reads it (issue 15): its text and its emoji drawn as <img> (an alt with no
 // letters; an avatar's or a badge's alt is a name, seen as a picture, and the learned stage would
 // read it as words), a space wherever an element starts or ends. Chat apps draw the name, a badge,
@@ -45,6 +54,7 @@ export function skipped(node) {
 // them: the learned stage averages over a line, so a name beside the words dilutes them.
 // One TreeWalker with no filter: the fewest calls from this world per node. Still dearer than
 // textContent (every node gets a wrapper here): 7-17 µs a new message in Chromium, not under 1.
+// null once the text passes LINE_CHARS: lines() then reads the element child by child.
 const LETTER = /\p{L}/u;
 const emoji = (alt) => Boolean(alt.trim()) && !LETTER.test(alt);
 const squashed = (text) => text.replace(/\s+/g, " ").trim();
@@ -70,6 +80,7 @@ function seen(root) {
       piece += ` ${node.alt} `;
     }
     if (piece.length > longest.length) longest = piece;
+    if (text.length > LINE_CHARS) return null;
   }
   const line = squashed(text);
   const words = squashed(longest);
@@ -83,19 +94,16 @@ export function lines(node, out) {
     return;
   }
   if (node.nodeType !== Node.ELEMENT_NODE || node.matches(NOT_CHAT)) return;
-  const text = node.textContent;
-  if (!text.trim()) { // blank, unless it holds emoji drawn as images
-    if (node.localName === "img") {
-      if (emoji(node.alt)) out.push([node.alt]);
-      return;
-    }
-    if (!node.querySelector("img[alt]:not([alt=''])")) return;
+  if (node.localName === "img") {
+    if (emoji(node.alt)) out.push([node.alt]);
+    return;
   }
-  if (text.length > LINE_CHARS || node.querySelector(NOT_CHAT)) {
+  // One walk: the same readings textContent, then a walk, gave, at one call less a message.
+  const readings = !node.querySelector(NOT_CHAT) && seen(node);
+  if (!readings) {
     for (const child of node.childNodes) lines(child, out);
     return;
   }
-  const readings = seen(node);
   if (readings[0]) out.push(readings); // blank when its only images are decorations or avatars, not emoji
 }
 
@@ -133,7 +141,7 @@ export function makeReader({ take, unread, sent, forget, squash }) {
       const here = arrived[i + 1];
       for (const r of arrived[i]) {
         if (r.type === "characterData") pending.set(r.target, here);
-        else for (const node of r.addedNodes) pending.set(node, here);
+        else for (let j = 0, added = r.addedNodes; j < added.length; j++) pending.set(added[j], here); // no iterator: cheaper from here
       }
     }
     while (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value); // oldest first
@@ -148,12 +156,13 @@ export function makeReader({ take, unread, sent, forget, squash }) {
     const batch = []; // [readings, conversation]: the child's own echoed lines are never sent
     let chars = 0;
     let read = 0;
+    const parents = new Map(); // parent -> skipped, for this slice
     for (const [node, here] of pending) {
       if (chars >= MAX_CHARS) break;
       // The clock every few nodes, not every one: each web API call from here costs (see the observer).
       if (++read % 8 === 0 && (performance.now() - start >= SLICE_MS || (!deadline.didTimeout && deadline.timeRemaining() <= 0))) break;
       pending.delete(node);
-      if (!allowed(here, start) || !node.isConnected || skipped(node)) continue;
+      if (!allowed(here, start) || !node.isConnected || skippedIn(parents, node)) continue;
       const found = [];
       lines(node, found);
       for (const readings of found) {

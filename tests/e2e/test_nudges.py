@@ -171,6 +171,35 @@ def test_a_flood_beyond_the_watchers_budget_keeps_the_page_responsive_and_still_
     assert help_opened_for(buoy, tab)[1] == "picture-shared"
 
 
+def test_text_the_app_writes_into_its_own_controls_is_not_read(buoy):
+    # A label the app changes inside its own button, or text it adds under its navigation, is the
+    # app's, not a message: each new node is skipped when an ancestor is such a control (the
+    # watcher asks each parent once a slice). Read, the control line would nudge "wants-pictures".
+    tab = open_chat(buoy, f"nudge-controls-{uuid.uuid4().hex}")
+    buoy.call(tab, """(text) => {
+      document.getElementById("send").append(document.createTextNode(" " + text));
+      const nav = document.body.appendChild(document.createElement("nav"));
+      nav.append(document.createElement("span"));
+      nav.firstChild.textContent = text;
+    }""", CONTROL)
+    say(buoy, tab, "stranger", SECRET)
+    assert help_opened_for(buoy, tab)[1] == "scared"
+
+
+def test_history_arriving_as_one_block_is_read_message_by_message(buoy):
+    # Chat apps load earlier messages as one block. Read whole it would be one line of 700
+    # characters, cut to its first 600 before judging, and its longest message a harmless one: the
+    # threat at its end would go unread. Past 600 characters an element is read child by child.
+    tab = open_chat(buoy, f"nudge-history-{uuid.uuid4().hex}")
+    harmless = [f"line {i}: we are building the big castle on the server tonight after school ok" for i in range(9)]
+    buoy.call(tab, """(texts) => {
+      const block = document.createElement("div");
+      for (const text of texts) block.append(Object.assign(document.createElement("li"), { textContent: text }));
+      document.getElementById("messages").append(block);
+    }""", [*harmless, THREAT])
+    assert help_opened_for(buoy, tab)[1] == "picture-shared"
+
+
 def words(buoy, tab):
     return (buoy.nudge(tab) or {}).get("text")
 
