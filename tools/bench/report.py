@@ -89,7 +89,9 @@ def markdown(result: dict) -> str:
                   f"{_fmt(b['none_ms'], 'abs')} ms of main thread; added, as % of that: minimal button "
                   f"{_fmt(b['minimal_percent'])}, Buoy with nudges {_fmt(b['added_percent'])}, of which the nudge "
                   f"watcher {_fmt(b['watcher_percent'])} (in script time {_fmt(b['script_watcher_percent'])}); "
-                  f"in one traced run Buoy's own code took {b['own_ms']:.1f} ms ({b['own_percent']:.2f} %)", ""]
+                  f"in one traced run Buoy's own code took {b['own_ms']:.1f} ms ({b['own_percent']:.2f} %)"
+                  + (f"; this build - the build it is measured against, in script time {_fmt(b['script_change_percent'])} "
+                     f"(traced, that build's own code took {b['before_own_ms']:.1f} ms)" if "before_own_ms" in b else ""), ""]
     if n := result["nudges"]:
         lines += [f"**Nudge matching** (nudge/engine.js in an extension page, {n['lines']} evaluation lines): "
                   f"{n['us_per_line']:.1f} µs a line", ""]

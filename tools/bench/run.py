@@ -87,17 +87,19 @@ BUSY = {"none": ("none", None), "minimal": ("minimal", None), "buoy": ("buoy", N
 
 
 def _busy(contexts, measure, rounds, messages, own):
-    """No extension, the minimal button, Buoy, and Buoy with its nudge watcher taken out, each
-    `measure`d (a probe.busy_chat) in a rotating order round by round; then one traced run for
-    Buoy's own code (`own`). Every figure is a per-round difference as a percentage of that round's
-    page (main thread) without any extension. Main-thread time moves by tens of percent from round
-    to round here (layout and paint follow the scheduler); script time, where all of the watcher's
-    work is, moves less, and the trace counts Buoy's code alone."""
-    runs = {name: [] for name in BUSY}
-    names = list(BUSY)
+    """No extension, the minimal button, Buoy, Buoy with its nudge watcher taken out, and the build
+    `--against` names if any ("before", nudges on), each `measure`d (a probe.busy_chat) in a rotating
+    order round by round; then one traced run for Buoy's own code (`own`), and one for the other
+    build's. Every figure is a per-round difference as a percentage of that round's page (main
+    thread) without any extension. Main-thread time moves by tens of percent from round to round
+    here (layout and paint follow the scheduler); script time, where all of the watcher's work is,
+    moves less, and the trace counts Buoy's code alone."""
+    busy = BUSY | ({"before": ("before", None)} if "before" in contexts else {})
+    runs = {name: [] for name in busy}
+    names = list(busy)
     for r in range(rounds):
         for name in names[r % len(names):] + names[:r % len(names)]:
-            context, prepare = BUSY[name]
+            context, prepare = busy[name]
             runs[name].append(measure(contexts[context], prepare=prepare))
     none = [f["main_thread_ms"] for f in runs["none"]]
 
@@ -106,14 +108,18 @@ def _busy(contexts, measure, rounds, messages, own):
 
     own_ms = measure(contexts["buoy"], own=own)["own_ms"]
     none_ms = summary(none)
-    return {"rounds": rounds, "messages": messages, "none_ms": none_ms,
-            "ms": {name: summary([f["main_thread_ms"] for f in values]) for name, values in runs.items()},
-            "script_ms": {name: summary([f["script_ms"] for f in values]) for name, values in runs.items()},
-            "added_percent": percent("buoy", "none"), "minimal_percent": percent("minimal", "none"),
-            "over_minimal_percent": percent("buoy", "minimal"), "watcher_percent": percent("buoy", "buoy without nudges"),
-            "script_over_minimal_percent": percent("buoy", "minimal", "script_ms"),
-            "script_watcher_percent": percent("buoy", "buoy without nudges", "script_ms"),
-            "own_ms": own_ms, "own_percent": 100 * own_ms / none_ms["median"]}
+    out = {"rounds": rounds, "messages": messages, "none_ms": none_ms,
+           "ms": {name: summary([f["main_thread_ms"] for f in values]) for name, values in runs.items()},
+           "script_ms": {name: summary([f["script_ms"] for f in values]) for name, values in runs.items()},
+           "added_percent": percent("buoy", "none"), "minimal_percent": percent("minimal", "none"),
+           "over_minimal_percent": percent("buoy", "minimal"), "watcher_percent": percent("buoy", "buoy without nudges"),
+           "script_over_minimal_percent": percent("buoy", "minimal", "script_ms"),
+           "script_watcher_percent": percent("buoy", "buoy without nudges", "script_ms"),
+           "own_ms": own_ms, "own_percent": 100 * own_ms / none_ms["median"]}
+    if "before" in busy:  # a change to what runs in a busy chat, against the build before it, same rounds
+        out["script_change_percent"] = percent("buoy", "before", "script_ms")
+        out["before_own_ms"] = measure(contexts["before"], own=own)["own_ms"]
+    return out
 
 
 def _close_extension_tabs(context, origin, wait=5.0):
