@@ -88,20 +88,37 @@ function seen(root) {
 }
 
 // Pushes each message in node onto out, as its readings: [line] or [line, longest piece].
+// An element holding one of the app's controls (Discord draws the sender's name as a button, and a
+// <time>) is read child by child, and the controls not at all. They are found with one selector
+// query a message, not one match and one query at every level down to them.
 export function lines(node, out) {
+  if (node.nodeType === Node.ELEMENT_NODE) {
+    if (node.matches(NOT_CHAT)) return;
+    const controls = new Set(node.querySelectorAll(NOT_CHAT));
+    const holding = new Set(controls.size ? [node] : []);
+    for (const control of controls) {
+      for (let el = control.parentNode; el !== node && !holding.has(el); el = el.parentNode) holding.add(el);
+    }
+    read(node, out, controls, holding);
+  } else if (node.nodeType === Node.TEXT_NODE) {
+    read(node, out);
+  }
+}
+
+function read(node, out, controls, holding) {
   if (node.nodeType === Node.TEXT_NODE) {
     if (node.data.trim()) out.push([node.data]);
     return;
   }
-  if (node.nodeType !== Node.ELEMENT_NODE || node.matches(NOT_CHAT)) return;
+  if (node.nodeType !== Node.ELEMENT_NODE || controls.has(node)) return;
   if (node.localName === "img") {
     if (emoji(node.alt)) out.push([node.alt]);
     return;
   }
   // One walk: the same readings textContent, then a walk, gave, at one call less a message.
-  const readings = !node.querySelector(NOT_CHAT) && seen(node);
+  const readings = !holding.has(node) && seen(node);
   if (!readings) {
-    for (const child of node.childNodes) lines(child, out);
+    for (const child of node.childNodes) read(child, out, controls, holding);
     return;
   }
   if (readings[0]) out.push(readings); // blank when its only images are decorations or avatars, not emoji

@@ -172,15 +172,21 @@ def test_a_flood_beyond_the_watchers_budget_keeps_the_page_responsive_and_still_
 
 
 def test_text_the_app_writes_into_its_own_controls_is_not_read(buoy):
-    # A label the app changes inside its own button, or text it adds under its navigation, is the
-    # app's, not a message: each new node is skipped when an ancestor is such a control (the
-    # watcher asks each parent once a slice). Read, the control line would nudge "wants-pictures".
+    # A label the app changes inside its own button, text it adds under its navigation, or a control
+    # inside a message (Discord draws the sender's name as a button) is the app's, not a message:
+    # a new node is skipped when it or an ancestor is such a control (the watcher asks each parent
+    # once a slice), and a message holding one is read around it. Read, the control line would
+    # nudge "wants-pictures".
     tab = open_chat(buoy, f"nudge-controls-{uuid.uuid4().hex}")
     buoy.call(tab, """(text) => {
       document.getElementById("send").append(document.createTextNode(" " + text));
       const nav = document.body.appendChild(document.createElement("nav"));
       nav.append(document.createElement("span"));
       nav.firstChild.textContent = text;
+      const message = document.createElement("li");
+      message.innerHTML = "<h3><span role='button'></span> <time>9:14 PM</time></h3><div>nice build</div>";
+      message.querySelector("[role=button]").textContent = text;
+      document.getElementById("messages").append(message);
     }""", CONTROL)
     say(buoy, tab, "stranger", SECRET)
     assert help_opened_for(buoy, tab)[1] == "scared"
