@@ -36,6 +36,10 @@ def test_bench_produces_every_figure(dist, tmp_path):
                                                            "script_over_minimal_percent", "script_watcher_percent"))
         assert busy["own_ms"] > 0 and busy["own_percent"] > 0  # the watcher read the burst's lines, and the trace saw it
     assert result["nudges"]["lines"] > 0 and result["nudges"]["us_per_line"] > 0
+    reading = result["reading"]  # every fixture read by both builds, and compared
+    assert reading["lines"] == 50 and set(reading["us"]) == {"buoy", "before"}
+    assert all(s["median"] > 0 for by_app in reading["us"].values() for s in by_app.values())
+    assert set(reading["change"]) == set(reading["us"]["buoy"]) and len(reading["change"]) == 6
     assert result["background_wake"]["buoy"]["n"] == 3 and result["background_wake"]["buoy"]["median"] > 0
     assert result["sizes"]["buoy"]["per_page_load_bytes"] > result["sizes"]["minimal"]["per_page_load_bytes"] > 0
     assert result["sizes"]["packages"] and all(n > 0 for n in result["sizes"]["packages"].values())

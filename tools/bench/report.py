@@ -95,6 +95,11 @@ def markdown(result: dict) -> str:
     if n := result["nudges"]:
         lines += [f"**Nudge matching** (nudge/engine.js in an extension page, {n['lines']} evaluation lines): "
                   f"{n['us_per_line']:.1f} µs a line", ""]
+    if r := result.get("reading"):
+        lines += [f"**Reading a new message** (content/nudge-read.js alone, in the page's main world, {r['lines']} "
+                  "English tuning lines in each chat-app fixture, µs a message): " + "; ".join(
+                      f"{app} {_fmt(s, 'abs')}" + (f" ({_fmt(r['change'][app])} against the other build)" if r["change"] else "")
+                      for app, s in r["us"]["buoy"].items()), ""]
     lines += ["**Background wake**, stopped then asked one message from an extension page (ms): " + ", ".join(
         f"{name} {_fmt(w, 'abs')}" for name, w in result["background_wake"].items()), ""]
     s = result["sizes"]

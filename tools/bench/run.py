@@ -21,6 +21,7 @@ from tools.bench.background import wake_ms
 from tools.bench.lounge import lounge_busy_chat
 from tools.bench.nudges import matching_cost
 from tools.bench.pages import bench_hosts, write_pages
+from tools.bench.reading import reading_cost
 from tools.bench.report import CHANGE_FIGURES, markdown, page_table, targets
 from tools.bench.stats import paired, summary
 from tools.bench.variants import Variant, comparison_variants
@@ -175,7 +176,7 @@ def run_bench(root: Path, rounds=15, chat_rounds=4, chat_seconds=10, rate=50, ru
                     for page in pages:
                         _load_round(contexts, variants, f"https://{hosts[page]}/", loads[page], r,
                                     clicks if page == "chat" else None)
-                busy = busy_app = nudges = None  # chat_rounds=0: page loads only, while exploring
+                busy = busy_app = nudges = reading = None  # chat_rounds=0: page loads only, while exploring
                 if chat_rounds:
                     log(f"{time.monotonic() - t0:5.1f}s busy chat: {chat_rounds} rounds of {chat_seconds} s")
                     own = (chromium.extension_url(""), _extension_name(root))
@@ -188,6 +189,9 @@ def run_bench(root: Path, rounds=15, chat_rounds=4, chat_seconds=10, rate=50, ru
                     busy_app = _busy(contexts, app_chat, chat_rounds, messages, own)
                     # nudges are on by default in the busy chat too
                     nudges = matching_cost(contexts["buoy"], root, *((20, 50) if warm_up else (0, 1)))
+                    log(f"{time.monotonic() - t0:5.1f}s reading new messages in the chat-app fixtures")
+                    reading = reading_cost(p, root, {"buoy": dist} | ({"before": against} if against else {}),
+                                           chat_rounds * 2, 3000 if warm_up else 50)
                 log(f"{time.monotonic() - t0:5.1f}s the background's wake")
                 wake = wake_ms({name: contexts[name] for name in ("buoy", "before") if name in contexts}, max(rounds, 3))
                 version = contexts["buoy"].browser.version if contexts["buoy"].browser else ""
@@ -200,7 +204,7 @@ def run_bench(root: Path, rounds=15, chat_rounds=4, chat_seconds=10, rate=50, ru
         "hosts": hosts, "run_at": {v.name: v.run_at for v in variants if v.extension},
         "pages": page_table(loads),
         "click": {name: summary(values) for name, values in clicks.items()},
-        "busy_chat": busy, "busy_app": busy_app, "nudges": nudges, "sizes": size,
+        "busy_chat": busy, "busy_app": busy_app, "nudges": nudges, "reading": reading, "sizes": size,
         "background_wake": {name: summary(values) for name, values in wake.items()},
         "change": {page: {f: paired(v["buoy"][f], v["before"][f]) for f in CHANGE_FIGURES}
                    for page, v in loads.items()} if against else None,
