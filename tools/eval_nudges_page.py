@@ -26,26 +26,38 @@ PARTS = ("sealed", APP_TEXT)
 NAMES = ("sam", "kyra2011", "xX_Pixel_Xx", "lomi", "noah.exe")  # senders, in turn
 ORIGIN = "https://buoy.invalid"  # answered from disk by the route below, never the network
 
-READ = """async ({ texts, names }) => {
+# The watcher's reading as these tools replay it (also tools/bench/reading.py): content/nudge-read.js
+# from the build served at /<build>/, an observer over the whole page, and read(records, found)
+# reading each new node the records hold, as the watcher does.
+REPLAY = """
   globalThis.buoyLocale = "en"; // the button's words say it in the extension; the reading imports its words by it
-  const { lines, skipped } = await import("/dist/content/nudge-read.js");
+  const { lines, skipped } = await import(`/${build}/content/nudge-read.js`);
   const watch = new MutationObserver(() => {});
   watch.observe(document, { childList: true, subtree: true, characterData: true });
-  return texts.map((text, i) => {
-    window.receive(names[i % names.length], text);
-    const found = [];
-    for (const record of watch.takeRecords()) {
+  const read = (records, found) => {
+    for (const record of records) {
       const nodes = record.type === "characterData" ? [record.target] : record.addedNodes;
       for (const node of nodes) if (node.isConnected && !skipped(node)) lines(node, found);
     }
+  };
+"""
+
+READ = "async ({ texts, names, build }) => {" + REPLAY + """
+  return texts.map((text, i) => {
+    window.receive(names[i % names.length], text);
+    const found = [];
+    read(watch.takeRecords(), found);
     return found;
   });
 }"""
 
 
-def _serve(route, dist: Path):
-    path = route.request.url.removeprefix(ORIGIN)
-    file = dist / path.removeprefix("/dist/") if path.startswith("/dist/") else FIXTURES.parent / path.lstrip("/")
+def serve(route, builds: dict[str, Path]):
+    """Answers ORIGIN from disk: /<build>/... from that build's folder (`builds`: name -> a
+    dist/chromium folder), anything else from tests/fixtures/."""
+    path = route.request.url.removeprefix(ORIGIN).lstrip("/")
+    build, _, rest = path.partition("/")
+    file = builds[build] / rest if build in builds else FIXTURES.parent / path
     if not file.is_file():
         route.fulfill(status=404)
         return
@@ -58,11 +70,11 @@ def read_in_fixtures(dist: Path, texts: list[str]) -> dict[str, list[list[str]]]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True)
         page = browser.new_page()
-        page.route(f"{ORIGIN}/**", lambda route: _serve(route, dist))
+        page.route(f"{ORIGIN}/**", lambda route: serve(route, {"dist": dist}))
         read = {}
         for app in APPS:
             page.goto(f"{ORIGIN}/chat-apps/{app}.html")
-            read[app] = page.evaluate(READ, {"texts": texts, "names": list(NAMES)})
+            read[app] = page.evaluate(READ, {"texts": texts, "names": list(NAMES), "build": "dist"})
         browser.close()
     return read
 

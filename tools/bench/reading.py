@@ -11,26 +11,18 @@ from pathlib import Path
 
 from harness.chromium import CHROMIUM
 from tools.bench.stats import paired, summary
-from tools.eval_nudges_page import APPS, FIXTURES, NAMES, ORIGIN
+from tools.eval_nudges_page import APPS, NAMES, ORIGIN, REPLAY, serve
 
 # All the messages arrive first (their records kept), then one timed pass reads them, as the
 # watcher reads a slice: the clock is read twice a fixture, not around each message.
-READ = """async ({ texts, names, build }) => {
-  globalThis.buoyLocale = "en";
-  const { lines, skipped } = await import(`/${build}/content/nudge-read.js`);
-  const watch = new MutationObserver(() => {});
-  watch.observe(document, { childList: true, subtree: true, characterData: true });
+READ = "async ({ texts, names, build }) => {" + REPLAY + """
   const records = [];
   texts.forEach((text, i) => {
     window.receive(names[i % names.length], text);
     records.push(...watch.takeRecords());
   });
   const start = performance.now();
-  const found = [];
-  for (const record of records) {
-    const nodes = record.type === "characterData" ? [record.target] : record.addedNodes;
-    for (const node of nodes) if (node.isConnected && !skipped(node)) lines(node, found);
-  }
+  read(records, []);
   return (performance.now() - start) * 1000 / texts.length;
 }"""
 
@@ -44,22 +36,13 @@ def reading_cost(p, root: Path, builds: dict[str, Path], rounds: int, lines: int
     names = list(builds)
     us = {name: {app: [] for app in APPS} for name in names}
 
-    def serve(route):
-        path = route.request.url.removeprefix(ORIGIN).lstrip("/")
-        build, _, rest = path.partition("/")
-        file = builds[build] / rest if build in builds else FIXTURES.parent / path
-        if not file.is_file():
-            route.fulfill(status=404)
-            return
-        route.fulfill(path=file, content_type="text/html" if file.suffix == ".html" else "text/javascript")
-
     browser = p.chromium.launch(executable_path=CHROMIUM, headless=True)
     try:
         for r in range(rounds):
             for name in names[r % len(names):] + names[:r % len(names)]:
                 for app in APPS:
                     page = browser.new_page()
-                    page.route(f"{ORIGIN}/**", serve)
+                    page.route(f"{ORIGIN}/**", lambda route: serve(route, builds))
                     page.goto(f"{ORIGIN}/chat-apps/{app}.html")
                     us[name][app].append(page.evaluate(READ, {"texts": texts, "names": list(NAMES), "build": name}))
                     page.close()
