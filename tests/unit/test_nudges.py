@@ -26,11 +26,11 @@ TRAINING_ONLY = {"w4", "w5", "w7", "w8", "w9", "w10", "w11", "w12", "w14", "w15"
 APP_WRITERS = {"w6"}
 # Writers none of whose lines trained anything: all of theirs are in NEW_HAND.
 NEW_HANDS = {"w13", "w16"}
-# The twelfth round's writers, whose retrained model did not ship (tests/nudges/writers/
-# w22-w23-decision.md): their lines wait in tests/nudges/waiting/, read by nothing that trains,
-# and the shipped engine's score on them is held (723 caught, 144 flagged before the language gate; 143 since).
-WAITING = ("w22", "w23")
-WAITING_CAUGHT, WAITING_FLAGGED = 723 / 856, 143 / 1820
+# Rounds whose retrained model did not ship (tests/nudges/writers/w22-w23-decision.md, w24-w25-
+# decision.md): their lines wait in tests/nudges/waiting/, read by nothing that trains, and the
+# shipped engine's score on each round is held: writers -> (caught, risky, flagged, harmless).
+# The twelfth round flagged 144 before the language gate; the thirteenth is its judge's count.
+WAITING = {("w22", "w23"): (723, 856, 143, 1820), ("w24", "w25"): (656, 814, 103, 1761)}
 
 # (part, measure) -> floor for recall, ceiling for false alarms, at what the engine reaches today
 # (tests/nudges/README.md); a change that makes either part worse fails here. The tuning part's
@@ -134,17 +134,19 @@ def test_quality_holds_its_floors(results):
     assert floor_failures(results) == []
 
 
-def test_the_waiting_round_holds_its_score():
-    # Not a sealed part (the tuner wrote its brief and has seen its misses counted), but lines no
-    # model read: what the shipped engine does on pictures asked for without the obvious words.
-    parts = [f"waiting/{writer}/lines" for writer in WAITING]  # under tests/nudges/
-    assert {c["set"] for part in parts for c in nudge_parts.cases("en", part)} == set(WAITING)
-    assert not {c["set"] for c in nudge_parts.cases("en", "tune")} & set(WAITING)
+@pytest.mark.parametrize("writers", list(WAITING), ids="-".join)
+def test_the_waiting_rounds_hold_their_score(writers):
+    # Not sealed parts (the tuner wrote their briefs and has seen their counts), but lines no model
+    # read: what the shipped engine does on pictures asked for without the obvious words.
+    parts = [f"waiting/{writer}/lines" for writer in writers]  # under tests/nudges/
+    assert {c["set"] for part in parts for c in nudge_parts.cases("en", part)} == set(writers)
+    assert not {c["set"] for c in nudge_parts.cases("en", "tune")} & set(writers)
     scored = [evaluate(ROOT, timing=False, parts=parts)["parts"][part]["overall"] for part in parts]
     caught, risky, flagged, harmless = (sum(s[key] for s in scored) for key in ("caught", "risky", "flagged", "harmless"))
-    assert (risky, harmless) == (856, 1820)
-    assert caught / risky >= WAITING_CAUGHT - 1e-9
-    assert flagged / harmless <= WAITING_FLAGGED + 1e-9
+    held_caught, held_risky, held_flagged, held_harmless = WAITING[writers]
+    assert (risky, harmless) == (held_risky, held_harmless)
+    assert caught >= held_caught
+    assert flagged <= held_flagged
 
 
 @pytest.mark.parametrize("part", PARTS)
