@@ -1,8 +1,9 @@
 """The hostile-page corpus (tests/fixtures/hostile/), shared by both browsers' tests.
 
 Each case is one page served under a real listed site's name. Both browsers check the same things:
-the button is drawn where its settings put it (bottom-right, 16 px gap, 56 px), in its own colour,
-a real click opens the real help, and the page's own scripts can neither see, click nor redirect it.
+the button is drawn where its settings put it (bottom-right, 16 px gap, 56 px, or straight above
+that, clear of the page's own controls), in its own colour, a real click opens the real help, and
+the page's own scripts can neither see, click nor redirect it.
 """
 
 import json
@@ -62,9 +63,64 @@ CASES = [
 
 
 def expected_box(viewport):
-    """Where the button must be drawn in a viewport of (width, height) CSS px."""
+    """Where the button must be drawn in a viewport of (width, height) CSS px, with nothing of the
+    page's to press in that corner."""
     width, height = viewport
     return {"x": width - GAP - SIZE, "y": height - GAP - SIZE, "width": SIZE, "height": SIZE}
+
+
+# A page-world script that resolves once Buoy has looked at the page's layout since its button was
+# drawn: a page's idle callbacks run in the order they were asked for (or sooner, at their timeout),
+# and the button asks for one as it is drawn, to move clear of the page's controls.
+BUTTON_SETTLED = ("new Promise((done) => requestIdleCallback(() => requestIdleCallback(() => done(true), { timeout: 2000 }),"
+                  " { timeout: 2000 }))")
+
+
+def corner_strip(viewport):
+    """Where the button may be drawn: the right edge, GAP px in, from its corner up to 40 % of the
+    height above it (where it goes to keep the page's own controls clear)."""
+    home = expected_box(viewport)
+    top = max(0, home["y"] - 0.4 * viewport[1] - 1)
+    return {"x": home["x"], "y": top, "width": SIZE, "height": home["y"] + SIZE + 1 - top}
+
+
+def box_in_strip(png: bytes, strip):
+    """The button's box in a screenshot of corner_strip(), found by its colour 10 px in from its left
+    edge (inside the disc, left of its label): the longest run of it, at least 30 px; else None."""
+    rows = pixels(png)
+    sx, sy = len(rows[0]) / strip["width"], len(rows) / strip["height"]
+    column = [_is_button_colour(row[int(10 * sx)]) for row in rows]
+    best, start = (0, 0), None
+    for y, coloured in enumerate([*column, False]):
+        if coloured and start is None:
+            start = y
+        elif not coloured and start is not None:
+            best, start = max(best, (y - start, start)), None
+    length, first = best
+    if length < 30 * sy:
+        return None
+    middle = strip["y"] + (first + length / 2) / sy
+    return {"x": strip["x"], "y": round(middle - SIZE / 2), "width": SIZE, "height": SIZE}
+
+
+# What a child presses on a page, in the page's own words: its buttons, links, fields and text boxes.
+# A page-world script: the ones drawn topmost (Buoy's own host aside) at the given points of `box`
+# (fractions of its width and height), as "tag#id" strings; none: nothing there a child would press.
+CONTROLS_UNDER = """(box, points) => {
+  const CONTROL = "a[href], button, input, select, textarea, [role=button], [contenteditable]";
+  const found = new Set();
+  for (const [x, y] of points) {
+    const el = document.elementsFromPoint(box.x + x * box.width, box.y + y * box.height)
+      .find((e) => e.localName !== "buoy-help" && e !== document.documentElement && e !== document.body);
+    const control = el?.closest(CONTROL);
+    if (control) found.add(`${control.localName}#${control.id}`);
+  }
+  return [...found];
+}"""
+# Where the button itself is: its middle and towards its corners (a disc's rim covers little).
+BUTTON_POINTS = [[0.5, 0.5], [0.2, 0.2], [0.8, 0.2], [0.2, 0.8], [0.8, 0.8]]
+# Its whole square: a control anywhere in it is a reason to move.
+SQUARE_POINTS = [[x / 10, y / 10] for x in range(1, 10) for y in range(1, 10)]
 
 
 def clip_around(box, half=22):

@@ -7,7 +7,7 @@
 //     ├─ <div popover>     the panel: an extension-page <iframe>, made at the first press
 //     └─ the nudge prompt (nudge/prompt.js, imported on the first nudge), its controls read here
 const PANEL_CSS = `
-  .buoy-panel { width: min(380px, calc(100vw - 16px)); height: min(600px, calc(100vh - var(--size) * 1px - 48px));
+  .buoy-panel { width: min(380px, calc(100vw - 16px)); height: min(600px, calc(100vh - (var(--size) + var(--lift)) * 1px - 48px));
     padding: 0; border: 0; border-radius: 16px; background: #fff; box-shadow: 0 8px 30px rgb(0 0 0 / 0.4); }
   .buoy-panel iframe { display: block; width: 100%; height: 100%; border: 0; }
 `;

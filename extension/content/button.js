@@ -65,12 +65,15 @@
   // Where the button and what opens above it go: the corner the parent chose, undoing a page's CSS
   // `zoom` (html { zoom: 0.5 }), which would otherwise shrink it below a finger's size.
   let unzoom = 1;
+  let lift = 0; // px along the page's edge, away from the corner, to keep the page's controls clear
   function place(el, above = el !== button) {
     const { size } = look;
     const [vertical, horizontal] = look.corner.split("-");
     // One write, not one per property: each is a call into the page's style (invoke bench).
-    el.style.cssText = `zoom:${unzoom};--size:${size};inset:auto;${horizontal}:${GAP}px;` +
-      `${vertical}:${above ? GAP + size + 12 : GAP}px`;
+    // The button is lifted by a translate, which moves what is drawn without a layout shift (the
+    // page's CLS); what opens above it (the panel, the nudge prompt) is placed afresh each time.
+    el.style.cssText = `zoom:${unzoom};--size:${size};--lift:${lift};inset:auto;${horizontal}:${GAP}px;` +
+      (above ? `${vertical}:${GAP + size + 12 + lift}px` : `${vertical}:${GAP}px;translate:0 ${vertical === "top" ? lift : -lift}px`);
   }
   // Reading the page's zoom forces its styles to be computed: ~1.8 ms if done while the page loads
   // (invoke bench), nearly nothing once it is idle. So it is read when idle, and at a press.
@@ -81,6 +84,61 @@
     for (const el of layers()) place(el);
   }
   const layers = () => [button, ...(more?.layers() ?? [])];
+
+  // Nearly every chat app has its own controls in the corners (Send, emoji, call buttons), and a
+  // child must still reach them. So the button moves along the edge, away from its corner, past any
+  // control it would cover; if none of the edge's first 40 % is clear, it stays in the corner.
+  const CONTROL = "a[href], button, input, select, textarea, label, summary, [role=button], [role=link], " +
+    "[role=textbox], [contenteditable]:not([contenteditable='false'])";
+  // The page's topmost element at the button's middle and near its corners, ours left out.
+  function controlUnder(left, top, side) {
+    for (const [x, y] of [[0.5, 0.5], [0.15, 0.15], [0.85, 0.15], [0.15, 0.85], [0.85, 0.85]]) {
+      const el = document.elementsFromPoint(left + x * side, top + y * side)
+        .find((e) => e !== host && e !== document.documentElement && e !== document.body);
+      const control = el?.closest(CONTROL);
+      if (control) return control;
+    }
+    return null;
+  }
+  let pressedAt = -Infinity; // a press on the button must find it where it began
+  function keepClear() {
+    if (!host.isConnected || more?.isOpen() || !button.matches(":popover-open") || performance.now() - pressedAt < 1000) return;
+    const r = button.getBoundingClientRect();
+    const scale = r.height / look.size; // screen px per style px (zoom)
+    const down = look.corner.startsWith("top");
+    const home = r.top + (down ? -lift : lift) * scale; // the button's top in its corner
+    let away = 0;
+    for (let tries = 0; tries < 6; tries++) {
+      const control = controlUnder(r.left, down ? home + away : home - away, r.height);
+      if (!control) break;
+      const c = control.getBoundingClientRect();
+      away = down ? c.bottom - home + 8 : home + r.height - c.top + 8;
+      if (away > 0.4 * innerHeight || tries === 5) away = 0;
+    }
+    const next = Math.round(away / scale);
+    if (next === lift || root.activeElement) return; // never from under the keyboard's focus
+    lift = next;
+    for (const el of layers()) place(el);
+  }
+  // It reads the page's layout, so it waits for the page's next frame and then an idle moment, when
+  // that layout is done. It looks when the page has loaded and a few times in the seconds after
+  // (chat apps draw their composer late), and again, now and a second later, when the window
+  // resizes, a text box gets focus or the child presses on the page (another screen, another
+  // chat). Looking every 2 s instead forced a busy chat's layout again and again (invoke bench:
+  // +1.2 % of The Lounge's script time in a flood).
+  let settling = false;
+  function settle() {
+    if (settling) return;
+    settling = true;
+    requestAnimationFrame(() => requestIdleCallback(() => {
+      settling = false;
+      keepClear();
+    }));
+  }
+  const settleSoon = (...later) => {
+    settle();
+    for (const ms of [1000, ...later]) setTimeout(settle, ms);
+  };
 
   function show(el) {
     try {
@@ -106,6 +164,7 @@
     host.setAttribute("style", HOST_STYLE);
     raise();
     requestIdleCallback(fitZoom, { timeout: 1000 });
+    if (document.readyState === "complete") settleSoon(4000, 10000);
   }
 
   // A body shadow root with a <slot> renders the page exactly as before, but hides our host from
@@ -143,6 +202,7 @@
   const rewatch = () => {
     watch();
     if (document.body) mount();
+    if (document.readyState === "complete") settleSoon(4000, 10000);
   };
 
   function rectOf(el) {
@@ -171,11 +231,13 @@
     if (wanted && !host.isConnected) mount(); // removed since the last frame: still where it was drawn
     if (e.type === "pointerdown") fitZoom();
     const onButton = inside(rectOf(button), e);
+    if (onButton && e.type === "pointerdown") pressedAt = performance.now();
     if (onButton) {
       e.stopImmediatePropagation();
       if (e.type === "mousedown" || e.type === "click") e.preventDefault(); // the chat box keeps focus
     }
     if (onButton || more) withMore((m) => m.press(e, onButton));
+    if (!onButton && e.type === "pointerup") settleSoon();
   }
 
   function onKey(e) {
@@ -193,6 +255,7 @@
     ["keydown", onKey], ["keyup", onKey], ["keypress", onKey],
     ["toggle", (e) => { if (e.target !== host && e.newState === "open") queueMicrotask(raise); }],
     ["fullscreenchange", () => queueMicrotask(raise)],
+    ["resize", () => settleSoon()], ["focusin", () => settleSoon()],
   ];
   for (const [type, fn] of listeners) window.addEventListener(type, fn, true);
 
@@ -219,6 +282,7 @@
     setLook(next) {
       look = { ...look, ...next };
       for (const el of layers()) place(el);
+      settleSoon();
     },
     // A nudge prompt beside the button (issue 11), its code loaded on the first nudge. Returns a
     // function that hides it, or null when it can't be shown (help open, no button).

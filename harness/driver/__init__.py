@@ -10,7 +10,18 @@ to the driver and never look inside. Scripts run in the page's own world, as a p
 
 import json
 
-from harness.hostile import DEFAULT_LOOK_FILE, clip_around, drawn_button, expected_box
+from harness.hostile import (
+    BUTTON_POINTS,
+    BUTTON_SETTLED,
+    CONTROLS_UNDER,
+    DEFAULT_LOOK_FILE,
+    SQUARE_POINTS,
+    box_in_strip,
+    clip_around,
+    corner_strip,
+    drawn_button,
+    expected_box,
+)
 from harness.waiting import wait_for
 
 REGISTERED = "chrome.scripting.getRegisteredContentScripts().then(s => s.length)"
@@ -170,13 +181,25 @@ class Driver:
         raise NotImplementedError
 
     def wait_for_button(self, tab):
+        """The button's box once it is drawn and has moved clear of the page's controls."""
+        wait_for(lambda: self.button_box(tab), message="Buoy button drawn")
+        self.run(tab, BUTTON_SETTLED)
         return wait_for(lambda: self.button_box(tab), message="Buoy button drawn")
 
-    def button_drawn_at_home(self, tab):
-        """The box the default look puts the button in, if the button is drawn there, in its own
-        colour, at least 44x44 (proven from the screen's pixels); else None."""
-        box = expected_box(self.viewport(tab))
-        return box if drawn_button(self.screenshot(tab, clip_around(box))) else None
+    def button_drawn_in_corner(self, tab):
+        """The button's box if it is drawn where the default look puts it, else None: in its own
+        colour, at least 44x44 (proven from the screen's pixels), in the bottom-right corner, or
+        straight above it when the page has a control to press there, and never over one."""
+        viewport = self.viewport(tab)
+        strip = corner_strip(viewport)
+        box = box_in_strip(self.screenshot(tab, strip), strip)
+        if not box or not drawn_button(self.screenshot(tab, clip_around(box))):
+            return None
+        home = expected_box(viewport)
+        moved = box["y"] < home["y"] - 1
+        if self.call(tab, CONTROLS_UNDER, box, BUTTON_POINTS) or (moved and not self.call(tab, CONTROLS_UNDER, home, SQUARE_POINTS)):
+            return None  # over the page's controls, or moved with nothing to keep clear
+        return box
 
     def viewport(self, tab):
         return tuple(self.run(tab, "[innerWidth, innerHeight]"))

@@ -54,7 +54,7 @@ def test_real_click_opens_uk_help_and_escape_closes_it(buoy):
     buoy.escape_panel(tab, panel)
     # Focus went back to the button, inside the closed root: the page sees only its host.
     assert buoy.run(tab, "document.activeElement.localName") == "buoy-help"
-    assert buoy.button_drawn_at_home(tab)
+    assert buoy.button_drawn_in_corner(tab)
 
 
 @pytest.mark.parametrize("key", ["Enter", " "])

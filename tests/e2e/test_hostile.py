@@ -1,6 +1,7 @@
 """Hostile pages in both browsers: the button survives every page in tests/fixtures/hostile/, is
-drawn where its settings put it (bottom-right, 16 px gap, 56 px) in its own colour, proven from the
-screen's pixels, opens the real help on a real click, and the page can't see, click or redirect it."""
+drawn where its settings put it (bottom-right, 16 px gap, 56 px, or straight above that, clear of the
+page's own controls) in its own colour, proven from the screen's pixels, opens the real help on a
+real click, and the page can't see, click or redirect it."""
 
 import pytest
 
@@ -23,7 +24,7 @@ def press_button(buoy, tab, case):
     """A real click on the button, found drawn where it must be, once the page stopped rebuilding
     itself (a rebuilt page re-mounts the button, and the panel's frame with it)."""
     wait_for(lambda: buoy.run(tab, "document.documentElement.dataset.settled !== 'no'"), message="the page settled")
-    box = wait_for(lambda: buoy.button_drawn_at_home(tab), message=f"button drawn on {case.id}")
+    box = wait_for(lambda: buoy.button_drawn_in_corner(tab), message=f"button drawn on {case.id}")
     buoy.click(tab, box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
 
@@ -35,7 +36,7 @@ def assert_unseen(buoy, tab):
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_hostile_page(buoy, case):
     tab = open_case(buoy, case)
-    box = wait_for(lambda: buoy.button_drawn_at_home(tab), message=f"button drawn on {case.id}")
+    box = wait_for(lambda: buoy.button_drawn_in_corner(tab), message=f"button drawn on {case.id}")
     assert_unseen(buoy, tab)
 
     buoy.call(tab, SYNTHETIC_CLICK, [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
@@ -83,6 +84,6 @@ def test_a_panel_pointed_elsewhere_closes(buoy, case):
         return
     wait_for(lambda: not any("/panel/" in url or "phish" in url for url in buoy.frames(tab)), message="navigated panel closed")
     # Pressing the button left fullscreen, so the viewport (and the button) may have moved.
-    box = wait_for(lambda: buoy.button_drawn_at_home(tab), message="button drawn again")
+    box = wait_for(lambda: buoy.button_drawn_in_corner(tab), message="button drawn again")
     buoy.click(tab, box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     assert "Childline" in buoy.panel_text(tab)

@@ -70,7 +70,7 @@ def test_button_survives_the_apps_rendering_and_opens_help(buoy, lounge):
     recorded = buoy.record_requests()
     tab = open_lounge(buoy, LISTED)
     connect(buoy, tab)
-    wait_for(lambda: buoy.button_drawn_at_home(tab), timeout=SLOW, message="button drawn")
+    wait_for(lambda: buoy.button_drawn_in_corner(tab), timeout=SLOW, message="button drawn")
     buoy.click_in(tab, "#input")
 
     lounge.flood(150, per_second=100, nick="crowd")
@@ -78,7 +78,7 @@ def test_button_survives_the_apps_rendering_and_opens_help(buoy, lounge):
     wait_for(lambda: count(buoy, tab, f'{MESSAGES}[data-from="stranger"]', "last line"), timeout=SLOW,
              message="the last line rendered")
     assert count(buoy, tab, f'{MESSAGES}[data-from="crowd"]') == 150  # the app rendered them all
-    assert wait_for(lambda: buoy.button_drawn_at_home(tab), timeout=SLOW, message="button still drawn")
+    assert wait_for(lambda: buoy.button_drawn_in_corner(tab), timeout=SLOW, message="button still drawn")
     assert buoy.run(tab, "[document.querySelectorAll('buoy-help').length, document.activeElement.id]") == [1, "input"]
     buoy.press(tab, *"still typing")
     assert buoy.run(tab, "document.querySelector('#input').value") == "still typing"
