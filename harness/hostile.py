@@ -70,8 +70,8 @@ def expected_box(viewport):
 
 
 # A page-world script that resolves once Buoy has looked at the page's layout since its button was
-# drawn: a page's idle callbacks run in the order they were asked for (or sooner, at their timeout),
-# and the button asks for one as it is drawn, to move clear of the page's controls.
+# drawn: it looks in the page's next frame (content/button.js, settle), and an idle callback comes
+# only after a frame; two, to be sure of one whole frame.
 BUTTON_SETTLED = ("new Promise((done) => requestIdleCallback(() => requestIdleCallback(() => done(true), { timeout: 2000 }),"
                   " { timeout: 2000 }))")
 

@@ -120,20 +120,22 @@
     lift = next;
     for (const el of layers()) place(el);
   }
-  // It reads the page's layout, so it waits for the page's next frame and then an idle moment, when
-  // that layout is done. It looks when the page has loaded and a few times in the seconds after
-  // (chat apps draw their composer late), and again, now and a second later, when the window
-  // resizes, a text box gets focus or the child presses on the page (another screen, another
-  // chat). Looking every 2 s instead forced a busy chat's layout again and again (invoke bench:
-  // +1.2 % of The Lounge's script time in a flood).
+  // It reads the page's layout, so it looks from a ResizeObserver's first report, which comes in the
+  // page's next frame just after its layout: a layout already done, where an idle moment in a busy
+  // chat often found one to force again (invoke bench, The Lounge in a flood). It looks when the
+  // page has loaded and a few times in the seconds after (chat apps draw their composer late), and
+  // again, now and a second later, when the window resizes, a text box gets focus or the child
+  // presses on the page (another screen, another chat).
   let settling = false;
   function settle() {
     if (settling) return;
     settling = true;
-    requestAnimationFrame(() => requestIdleCallback(() => {
+    const after = new ResizeObserver(() => {
+      after.disconnect();
       settling = false;
       keepClear();
-    }));
+    });
+    after.observe(button);
   }
   const settleSoon = (...later) => {
     settle();
