@@ -166,7 +166,8 @@
     host.setAttribute("style", HOST_STYLE);
     raise();
     requestIdleCallback(fitZoom, { timeout: 1000 });
-    if (document.readyState === "complete") settleSoon(4000, 10000);
+    // One look, no timers: a page fighting the host re-mounts it as often as once a frame.
+    if (document.readyState === "complete") settle();
   }
 
   // A body shadow root with a <slot> renders the page exactly as before, but hides our host from
