@@ -21,9 +21,9 @@ LAYOUT_AND_STYLES = """() => {
 # Names on the page's global object: an extension that leaked a global would add one here.
 GLOBAL_NAMES = "() => Object.getOwnPropertyNames(window).sort()"
 
-# Layout shifts the browser recorded since the page started (Chromium's Layout Instability API),
-# each with when it happened, whether input had just come, and what moved from where to where: a
-# rare shift in a busy suite must say what it was the first time it happens.
+# Layout shifts the browser recorded since the page started (Chromium's Layout Instability API):
+# each one's page time, whether input had just come, and what moved from where to where. A box in
+# a closed shadow root (Buoy's) is named by no node: its `node` is None.
 LAYOUT_SHIFTS = """() => new Promise((resolve) => {
   const seen = [];
   const observer = new PerformanceObserver((list) => seen.push(...list.getEntries()));
@@ -33,9 +33,9 @@ LAYOUT_SHIFTS = """() => new Promise((resolve) => {
     seen.push(...observer.takeRecords());
     observer.disconnect();
     const box = (r) => [r.x, r.y, r.width, r.height].map(Math.round).join(" ");
-    resolve(seen.map((e) => ({ value: e.value, at: Math.round(e.startTime), now: Math.round(performance.now()),
-      input: e.hadRecentInput, sources: (e.sources ?? []).map((s) =>
-        `${s.node?.nodeName ?? ""}#${s.node?.id ?? ""} ${box(s.previousRect)} -> ${box(s.currentRect)}`) })));
+    resolve(seen.map((e) => ({ value: e.value, at: e.startTime, input: e.hadRecentInput,
+      sources: (e.sources ?? []).map((s) => ({ node: s.node ? `${s.node.nodeName}#${s.node.id}` : null,
+        moved: `${box(s.previousRect)} -> ${box(s.currentRect)}` })) })));
   }));
 })"""
 
