@@ -1,7 +1,7 @@
 """How a test finds Buoy on a page. The button sits in a closed shadow root that page scripts
 (and so Playwright's selectors) can't enter; Chromium's DevTools protocol can, like a screen reader."""
 
-from harness.hostile import BUTTON_SETTLED
+from harness.hostile import button_once_settled
 from harness.waiting import wait_for
 
 
@@ -56,9 +56,7 @@ def accessible_buttons(page):
 
 def wait_for_button(page):
     """The button's box once it is drawn and has moved clear of the page's controls."""
-    wait_for(lambda: button_box(page), message="Buoy button drawn")
-    page.evaluate(BUTTON_SETTLED)
-    return wait_for(lambda: button_box(page), message="Buoy button drawn")
+    return button_once_settled(lambda: button_box(page), page.evaluate)
 
 
 def frame_box(page, url_part):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from build.button_look import look_file
 from harness.paths import ROOT
 from harness.png import pixels
+from harness.waiting import wait_for
 
 # The default look (data/button-look.json), as content/button.js draws it: GAP px from the corner.
 _LOOK = json.loads((ROOT / "extension" / "data" / "button-look.json").read_text(encoding="utf-8"))
@@ -74,6 +75,14 @@ def expected_box(viewport):
 # only after a frame; two, to be sure of one whole frame.
 BUTTON_SETTLED = ("new Promise((done) => requestIdleCallback(() => requestIdleCallback(() => done(true), { timeout: 2000 }),"
                   " { timeout: 2000 }))")
+
+
+def button_once_settled(box, run):
+    """The button's box once it is drawn and Buoy has looked at the page since: `box()` finds it
+    (None until drawn), `run(script)` runs a script in the page's world. For a driver or a page."""
+    wait_for(box, message="Buoy button drawn")
+    run(BUTTON_SETTLED)
+    return wait_for(box, message="Buoy button drawn")
 
 
 def corner_strip(viewport):

@@ -12,11 +12,11 @@ import json
 
 from harness.hostile import (
     BUTTON_POINTS,
-    BUTTON_SETTLED,
     CONTROLS_UNDER,
     DEFAULT_LOOK_FILE,
     SQUARE_POINTS,
     box_in_strip,
+    button_once_settled,
     clip_around,
     corner_strip,
     drawn_button,
@@ -182,9 +182,7 @@ class Driver:
 
     def wait_for_button(self, tab):
         """The button's box once it is drawn and has moved clear of the page's controls."""
-        wait_for(lambda: self.button_box(tab), message="Buoy button drawn")
-        self.run(tab, BUTTON_SETTLED)
-        return wait_for(lambda: self.button_box(tab), message="Buoy button drawn")
+        return button_once_settled(lambda: self.button_box(tab), lambda script: self.run(tab, script))
 
     def button_drawn_in_corner(self, tab):
         """The button's box if it is drawn where the default look puts it, else None: in its own
