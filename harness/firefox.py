@@ -12,8 +12,7 @@ feature that would otherwise try to reach the internet.
 
 Quirks met with firefox-esr 153 (Debian), timings on an idle machine:
 - --remote-debugging-port=0 works: Firefox picks a free port and prints it on stderr.
-- session.new waits for Firefox's idle startup tasks: ~2.5 s of the ~3 s launch in an empty
-  profile folder, ~1.5 s in a copy of one Firefox has started in before (_new_profile).
+- session.new waits for Firefox's idle startup tasks: ~2.5 s of the ~3 s launch.
 - webExtension.install with a path is a temporary install (no signing) and
   takes ~0.15 s. Content scripts run on the very next navigation, and an MV3
   add-on's content-script hosts need no grant. permissions.request() from a
@@ -34,7 +33,6 @@ Quirks met with firefox-esr 153 (Debian), timings on an idle machine:
 - Exception line numbers from script.evaluate are 0-based.
 """
 
-import atexit
 import base64
 import contextlib
 import ctypes
@@ -43,7 +41,6 @@ import math
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import threading
@@ -141,7 +138,7 @@ class Firefox:
         self.stderr = deque(maxlen=400)  # tail of Firefox's stderr, for failure messages
         self._next_id = 0
         self._own_profile = profile is None
-        self.profile = _new_profile(binary) if profile is None else str(profile)
+        self.profile = tempfile.mkdtemp(prefix="buoy-ff-") if profile is None else str(profile)
         os.makedirs(self.profile, exist_ok=True)
         self._write_prefs(proxy_port, prefs or {})
         self.process, self._ws = None, None
@@ -336,33 +333,6 @@ class Firefox:
 
     def __exit__(self, *exc):
         self.close()
-
-
-_started_in = {}  # binary -> a profile folder it has started in once in this process
-
-
-def _new_profile(binary):
-    """A profile folder for one start: a copy of one Firefox has started in once in this process,
-    so its startup cache and databases are made. To a BiDi session that takes 1.4-1.9 s, against
-    2.7-2.8 s from an empty folder (alone, firefox-esr 153). That first start had no add-on, no
-    proxy to reach and no page, and the copy leaves out its session and HTTP cache: nothing of
-    Buoy's or of another test's is in it."""
-    if binary not in _started_in:
-        first = tempfile.mkdtemp(prefix="buoy-ff-first-")
-        atexit.register(shutil.rmtree, first, ignore_errors=True)
-        Firefox(_closed_port(), binary=binary, profile=first).close()
-        _started_in[binary] = first
-    profile = tempfile.mkdtemp(prefix="buoy-ff-")
-    shutil.copytree(_started_in[binary], profile, dirs_exist_ok=True, ignore=shutil.ignore_patterns(
-        "lock", ".parentlock", "user.js", "sessionstore*", "sessionCheckpoints.json", "cache2"))
-    return profile
-
-
-def _closed_port():
-    """A loopback port nothing listens on."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _die_with_parent():
