@@ -102,7 +102,8 @@
   }
   let pressedAt = -Infinity; // a press on the button must find it where it began
   function keepClear() {
-    if (!host.isConnected || more?.isOpen() || !button.matches(":popover-open") || performance.now() - pressedAt < 1000) return;
+    if (!host.isConnected || more?.isOpen() || !button.matches(":popover-open") || performance.now() - pressedAt < 1000 ||
+      root.activeElement) return; // never from under the keyboard's focus
     const r = button.getBoundingClientRect();
     const scale = r.height / look.size; // screen px per style px (zoom)
     const down = look.corner.startsWith("top");
@@ -113,10 +114,13 @@
       if (!control) break;
       const c = control.getBoundingClientRect();
       away = down ? c.bottom - home + 8 : home + r.height - c.top + 8;
-      if (away > 0.4 * innerHeight || tries === 5) away = 0;
+      if (away > 0.4 * innerHeight || tries === 5) {
+        away = 0; // no clear place within reach: the corner
+        break;
+      }
     }
     const next = Math.round(away / scale);
-    if (next === lift || root.activeElement) return; // never from under the keyboard's focus
+    if (next === lift) return;
     lift = next;
     for (const el of layers()) place(el);
   }
