@@ -12,12 +12,12 @@ pytestmark = pytest.mark.chromium
 
 # app -> (sealed risky lines caught of 453, sealed harmless flagged of 995, apps' own text flagged of 398).
 # Discord and Twitch keep the name apart (a button, or its own element with the time), so they read
-# as the engine's bare lines do, within a line. The others draw name, words and time as one line,
-# which is judged with its words alone beside it (content/nudge-read.js): a few more caught than bare
-# lines (short lines the name lengthens past the model's fewest words), and up to six more flagged.
+# as the engine's bare lines do. The others draw name, words and time as one line, which is judged
+# with its words alone beside it (content/nudge-read.js): a few more caught than bare lines (short
+# lines the name lengthens past the model's fewest words), and up to six more flagged.
 FLOORS = {
-    "discord": (415, 29, 16), "twitch": (414, 29, 16),
-    "instagram": (424, 35, 22), "roblox": (424, 35, 21), "telegram": (424, 35, 22), "whatsapp": (424, 35, 22),
+    "discord": (413, 29, 15), "twitch": (413, 29, 15),
+    "instagram": (423, 35, 21), "roblox": (423, 35, 21), "telegram": (423, 35, 21), "whatsapp": (423, 35, 21),
 }
 
 

@@ -30,13 +30,13 @@ NEW_HANDS = {"w13", "w16"}
 # w26-w27-decision.md): their lines wait in tests/nudges/waiting/, read by nothing that trains, and
 # the shipped engine's score on each round is held: writers -> (caught, risky, flagged, harmless).
 # Counted again after round 14's pictures rules shipped (w22 to w25 had 723, 143 and 656, 103).
-WAITING = {("w22", "w23"): (731, 856, 143, 1820), ("w24", "w25"): (658, 814, 104, 1761),
-           ("w26", "w27"): (634, 785, 137, 1746)}
+WAITING = {("w22", "w23"): (729, 856, 143, 1820), ("w24", "w25"): (658, 814, 104, 1761),
+           ("w26", "w27"): (631, 785, 137, 1746)}
 
 # (part, measure) -> floor for recall, ceiling for false alarms, at what the engine reaches today
 # (tests/nudges/README.md); a change that makes either part worse fails here. The tuning part's
 # figures are near perfect because the learned stage was trained on it: they hold it as it is.
-FLOORS = {("tune", "recall"): 6348 / 6522, ("sealed", "recall"): 414 / 453, (NEW_HAND, "recall"): 599 / 705}
+FLOORS = {("tune", "recall"): 6337 / 6522, ("sealed", "recall"): 413 / 453, (NEW_HAND, "recall"): 599 / 705}
 CEILINGS = {("tune", "false_alarms"): 14 / 11442, ("sealed", "false_alarms"): 29 / 995, (NEW_HAND, "false_alarms"): 17 / 1443}
 # Conversations: a risky one is caught by a nudge at any of its lines; a harmless one with any is flagged.
 TALK_FLOORS = {"tune": 233 / 245, "sealed": 30 / 31, NEW_HAND: 39 / 40}
@@ -46,7 +46,7 @@ TALK_CEILINGS = {"tune": 72 / 242, "sealed": 13 / 32, NEW_HAND: 7 / 40}
 DECORATED_FLOORS = {"tune": 5900 / 6522, "sealed": 389 / 453, NEW_HAND: 558 / 705}
 DECORATED_CEILINGS = {"tune": 17 / 11442, "sealed": 25 / 995, NEW_HAND: 10 / 1443}
 # Chat apps' own text ("This message was deleted", "Missed video call"), sealed: lines flagged.
-APP_TEXT_CEILING = 16 / 398
+APP_TEXT_CEILING = 15 / 398
 
 pytestmark = pytest.mark.skipif(not shutil.which("node"), reason="needs node")
 
@@ -160,6 +160,16 @@ def test_ordinary_chat_that_shares_the_words_stays_quiet():
              "im home alone so i can play all day", "ill give u 100 robux for that pet trade",
              "delete that msg its spam"]
     assert dict(zip(quiet, nudged(quiet), strict=True)) == dict.fromkeys(quiet)
+
+
+def test_a_picture_asked_for_in_a_word_or_two_nudges_but_an_apps_photo_label_does_not():
+    # Round 14 (tests/nudges/writers/w26-w27-decision.md): "s3lfie pls" is a request, but WhatsApp
+    # Web, Messenger and Telegram draw "📷 Photo" for a friend's photo (a chat list's preview, a
+    # reply's quote), and "photo" and "pic" read as one word, so a lone picture word stays quiet.
+    asks = ["s3lfie pls", "selfie?", "p1c pls", "mirror pic?", "pics now", "webcam?", "ft?", "vid chat?"]
+    labels = ["📷 Photo", "Photo", "📷", "Camera", "🎥 Video", "Video", "GIF", "Sticker", "Photos"]
+    assert nudged(asks) == ["pictures"] * len(asks)
+    assert dict(zip(labels, nudged(labels), strict=True)) == dict.fromkeys(labels)
 
 
 DRESSED = {  # as Discord, Twitch, The Lounge and WhatsApp draw a message: the move, or None
