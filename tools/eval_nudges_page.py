@@ -31,7 +31,7 @@ ORIGIN = "https://buoy.invalid"  # answered from disk by the route below, never 
 # reading each new node the records hold, as the watcher does.
 REPLAY = """
   globalThis.buoyLocale = "en"; // the button's words say it in the extension; the reading imports its words by it
-  const { lines, skipped } = await import(`/${build}/content/nudge-read.js`);
+  const { lines, skipped, makeRepeats } = await import(`/${build}/content/nudge-read.js`);
   const watch = new MutationObserver(() => {});
   watch.observe(document, { childList: true, subtree: true, characterData: true });
   const read = (records, found) => {
@@ -43,11 +43,12 @@ REPLAY = """
 """
 
 READ = "async ({ texts, names, build }) => {" + REPLAY + """
+  const repeated = makeRepeats(); // a message an app draws twice (a chat list's preview) is read once
   return texts.map((text, i) => {
     window.receive(names[i % names.length], text);
     const found = [];
     read(watch.takeRecords(), found);
-    return found;
+    return found.filter((readings) => !repeated(readings, i, 0));
   });
 }"""
 

@@ -21,6 +21,7 @@ const MAX_PENDING = 500; // past this the oldest are dropped: a flood beyond the
 const LINE_CHARS = 600; // an element with more text is read child by child, so messages never join
 const QUIET_MS = 5 * 60_000;
 const ECHO_MS = 60_000; // the child's own sent line is remembered this long, only to skip its echo
+const REPEAT_MS = 10_000; // a message's words read again this soon are the same message drawn twice
 // Never what the child types, the app's own controls ("Show older messages" is a button, not a
 // message), a time the app draws (Discord's "Today at 9:14 PM" is a <time> beside the name, which
 // was read as a line of its own, and "PM" read as "DM"), Buoy's own host, or code.
@@ -124,11 +125,29 @@ function read(node, out, controls, holding) {
   if (readings[0]) out.push(readings); // blank when its only images are decorations or avatars, not emoji
 }
 
+// A message some apps draw twice: WhatsApp Web, Messenger and Telegram write each new message into
+// the chat list's preview of its chat too ("Jo: what r u doing rn"), and a weak cue read twice adds
+// up to a nudge on its own. repeated(readings, here, now) is true for words (the longest piece, bidi
+// marks off) read in that conversation within REPEAT_MS. Memory only: older words go at the next
+// read, and all with the page. Two people's identical "lol" within seconds count once too.
+export function makeRepeats() {
+  const recent = new Map(); // conversation + words -> when
+  return (readings, here, now) => {
+    const key = `${here}\n${readings.at(-1).replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").trim()}`;
+    for (const [old, at] of recent) if (now - at < REPEAT_MS) break; else recent.delete(old); // oldest first
+    const again = recent.has(key);
+    recent.delete(key); // re-inserted last, so the Map stays oldest first
+    recent.set(key, now);
+    return again;
+  };
+}
+
 // The watcher hands over: take() its unread records (unread() says if there are some), sent() the
 // child's own recent lines (squashed) and forget() to keep only the recent ones.
 export function makeReader({ take, unread, sent, forget, squash }) {
   const pending = new Map(); // node -> the conversation it arrived in
   const memory = createMemory(); // each conversation's weak cues, added up: memory only, gone with the page
+  const repeated = makeRepeats();
   let scheduled = false;
   const lastNudge = new Map(); // conversation -> when: memory only, gone with the page
   const dismissed = new Set();
@@ -184,7 +203,8 @@ export function makeReader({ take, unread, sent, forget, squash }) {
       lines(node, found);
       for (const readings of found) {
         chars += readings[0].length;
-        if (!ownEcho(readings[0])) batch.push([readings.map((r) => r.slice(0, LINE_CHARS)), here]);
+        if (ownEcho(readings[0]) || repeated(readings, here, start)) continue;
+        batch.push([readings.map((r) => r.slice(0, LINE_CHARS)), here]);
       }
     }
     try {

@@ -10,6 +10,7 @@ in the order they arrive and nudges at most once, so when a harmless (or ignored
 comes before a risky line of another kind, the help the prompt opens shows which line it was for."""
 
 import json
+import time
 import uuid
 
 import pytest
@@ -208,6 +209,26 @@ def test_history_arriving_as_one_block_is_read_message_by_message(buoy):
 
 def words(buoy, tab):
     return (buoy.nudge(tab) or {}).get("text")
+
+
+WEAK = "what r u doing rn"  # a weak cue: not enough to nudge alone, enough read twice
+
+
+def test_a_message_the_app_draws_twice_counts_once(buoy):
+    # WhatsApp Web writes each new message into its chat list's row too (the fixture's #pane-side),
+    # so a weak cue was read twice and added up to a nudge of its own, for "what r u doing rn" from
+    # anyone. Drawn twice, it counts once: the first prompt is the named line's after it.
+    tab = buoy.open(APPS["whatsapp"])
+    buoy.wait_for_button(tab)
+    wait_for(lambda: buoy.watching(tab), message="nudge watcher running")
+    buoy.call(tab, "(line) => receive('jo', line)", WEAK)
+    assert buoy.read(tab, "#pane-side [role=row]").endswith(WEAK)  # the top row: the open chat's, with it
+    # The watcher reads a chat once a second. Had the named line come at once, its row would have
+    # replaced the weak line's before the watcher read it, and the test would show nothing; on a
+    # machine slow enough for that to happen anyway, it passes without showing anything, never fails.
+    time.sleep(3)
+    buoy.call(tab, "(line) => receive('sam', line)", NAMED)
+    wait_for(lambda: words(buoy, tab) == NUDGE_TEXT["scared"], message="the named line's nudge, first")
 
 
 @pytest.mark.parametrize("app", APPS)
