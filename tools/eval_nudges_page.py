@@ -1,6 +1,6 @@
 """Measure the nudges in the page (issue 15): every line of a part drawn by each chat-app fixture's own
 markup (tests/fixtures/chat-apps/, copies of six apps' real markup), read by the watcher's own reading
-(content/nudge-read.js's skipped() and lines(), over the nodes a MutationObserver reports, as the
+(content/nudge-read.js's added(), skipped() and lines(), over the records a MutationObserver reports, as the
 watcher files them) in real Chromium, then judged by the shipped engine the way the watcher judges
 them: each message it read (the whole line and the words alone) in turn, in one conversation, a
 nudge at any of them counts.
@@ -31,13 +31,14 @@ ORIGIN = "https://buoy.invalid"  # answered from disk by the route below, never 
 # reading each new node the records hold, as the watcher does.
 REPLAY = """
   globalThis.buoyLocale = "en"; // the button's words say it in the extension; the reading imports its words by it
-  const { lines, skipped, makeRepeats } = await import(`/${build}/content/nudge-read.js`);
+  const { lines, skipped, makeRepeats, ...reading } = await import(`/${build}/content/nudge-read.js`);
+  // A build before added() (bench --against) read every added node by itself.
+  const added = reading.added ?? ((record) => (record.type === "characterData" ? [record.target] : record.addedNodes));
   const watch = new MutationObserver(() => {});
   watch.observe(document, { childList: true, subtree: true, characterData: true });
   const read = (records, found) => {
     for (const record of records) {
-      const nodes = record.type === "characterData" ? [record.target] : record.addedNodes;
-      for (const node of nodes) if (node.isConnected && !skipped(node)) lines(node, found);
+      for (const node of added(record)) if (node.isConnected && !skipped(node)) lines(node, found);
     }
   };
 """

@@ -88,12 +88,40 @@ function seen(root) {
   return words && words !== line ? [line, words] : [line];
 }
 
+// The nodes of a record to read, in order. Text and images one record adds side by side are pieces
+// of one text, read together from the first: Telegram Web writes a message into its chat list's
+// preview as a fragment (text, an emoji <img>, text), and read piece by piece "selfie " or a lone
+// "🤫" was a line of its own, and a cue. The pieces stay the page's: held weakly, until read.
+const runs = new WeakMap(); // first piece -> the pieces, for runs of two or more
+export function added(record) {
+  if (record.type === "characterData") return [record.target];
+  const nodes = record.addedNodes;
+  if (nodes.length < 2) return nodes; // most records: one message, nothing to join
+  const first = [];
+  let run = null;
+  for (let j = 0; j < nodes.length; j++) { // no iterator: cheaper from here
+    const node = nodes[j];
+    if (node.nodeType !== Node.TEXT_NODE && node.localName !== "img") run = null;
+    else if (run) {
+      if (run.length === 1) runs.set(run[0], run);
+      run.push(node);
+      continue;
+    } else run = [node];
+    first.push(node);
+  }
+  return first;
+}
+
 // Pushes each message in node onto out, as its readings: [line] or [line, longest piece].
 // An element holding one of the app's controls (Discord draws the sender's name as a button, and a
 // <time>) is read child by child, and the controls not at all. They are found with one selector
 // query a message, not one match and one query at every level down to them.
 export function lines(node, out) {
-  if (node.nodeType === Node.ELEMENT_NODE) {
+  const run = runs.get(node);
+  if (run) {
+    const line = squashed(run.map((n) => (n.nodeType === Node.TEXT_NODE ? n.data : emoji(n.alt) ? ` ${n.alt} ` : "")).join(""));
+    if (line) out.push([line]);
+  } else if (node.nodeType === Node.ELEMENT_NODE) {
     if (node.matches(NOT_CHAT)) return;
     const controls = new Set(node.querySelectorAll(NOT_CHAT));
     const holding = new Set(controls.size ? [node] : []);
@@ -176,8 +204,8 @@ export function makeReader({ take, unread, sent, forget, squash }) {
     for (let i = 0; i < arrived.length; i += 2) {
       const here = arrived[i + 1];
       for (const r of arrived[i]) {
-        if (r.type === "characterData") pending.set(r.target, here);
-        else for (let j = 0, added = r.addedNodes; j < added.length; j++) pending.set(added[j], here); // no iterator: cheaper from here
+        const nodes = added(r);
+        for (let j = 0; j < nodes.length; j++) pending.set(nodes[j], here); // no iterator: cheaper from here
       }
     }
     while (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value); // oldest first

@@ -212,17 +212,26 @@ def words(buoy, tab):
 
 
 WEAK = "what r u doing rn"  # a weak cue: not enough to nudge alone, enough read twice
+# Each app that writes a new message into its chat list too: the line, and where the list shows it.
+# Telegram Web writes the preview as a fragment, so an emoji image splits its text into pieces.
+DRAWN_TWICE = {
+    "whatsapp": (WEAK, "#pane-side [role=row]"),
+    "telegram": (f"{WEAK} 👀", ".chatlist-chat.active .user-last-message"),
+}
 
 
-def test_a_message_the_app_draws_twice_counts_once(buoy):
-    # WhatsApp Web writes each new message into its chat list's row too (the fixture's #pane-side),
-    # so a weak cue was read twice and added up to a nudge of its own, for "what r u doing rn" from
-    # anyone. Drawn twice, it counts once: the first prompt is the named line's after it.
-    tab = buoy.open(APPS["whatsapp"])
+@pytest.mark.parametrize("app", DRAWN_TWICE)
+def test_a_message_the_app_draws_twice_counts_once(buoy, app):
+    # WhatsApp Web and Telegram Web write each new message into their chat list's row too, so a weak
+    # cue was read twice and added up to a nudge of its own, for "what r u doing rn" from anyone
+    # (in Telegram, its preview's text before the emoji, read as a piece of its own). Drawn twice, it
+    # counts once: the first prompt is the named line's after it.
+    line, preview = DRAWN_TWICE[app]
+    tab = buoy.open(APPS[app])
     buoy.wait_for_button(tab)
     wait_for(lambda: buoy.watching(tab), message="nudge watcher running")
-    buoy.call(tab, "(line) => receive('jo', line)", WEAK)
-    assert buoy.read(tab, "#pane-side [role=row]").endswith(WEAK)  # the top row: the open chat's, with it
+    buoy.call(tab, "(line) => receive('jo', line)", line)
+    assert WEAK in buoy.read(tab, preview)  # the open chat's row, with it
     # The watcher reads a chat once a second. Had the named line come at once, its row would have
     # replaced the weak line's before the watcher read it, and the test would show nothing; on a
     # machine slow enough for that to happen anyway, it passes without showing anything, never fails.

@@ -14,10 +14,13 @@ pytestmark = pytest.mark.chromium
 # Discord and Twitch keep the name apart (a button, or its own element with the time), so they read
 # as the engine's bare lines do. The others draw name, words and time as one line, which is judged
 # with its words alone beside it (content/nudge-read.js): a few more caught than bare lines (short
-# lines the name lengthens past the model's fewest words), and up to six more flagged.
+# lines the name lengthens past the model's fewest words), and up to six more flagged. Telegram's chat
+# list adds one of each. In 3,000 tuning lines it changed one: a message shorter than its sender's
+# name, whose bubble's "words alone" reading is the name, so the preview's copy of the words was
+# judged as well.
 FLOORS = {
     "discord": (413, 29, 15), "twitch": (413, 29, 15),
-    "instagram": (423, 35, 21), "roblox": (423, 35, 21), "telegram": (423, 35, 21), "whatsapp": (423, 35, 21),
+    "instagram": (423, 35, 21), "roblox": (423, 35, 21), "telegram": (424, 36, 21), "whatsapp": (423, 35, 21),
 }
 
 
